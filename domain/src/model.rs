@@ -1,0 +1,235 @@
+//! Types of the booking API contract (`openapi.yaml`). Unknown fields are ignored by serde's
+//! default; unknown enum values decode to an `Other` variant so new values never crash the app.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// An instant as the API sends it: RFC 3339 with the clinic's UTC offset. Keeping the offset
+/// lets us show the clinic's wall-clock time whatever the device's zone.
+pub type ClinicTime = DateTime<FixedOffset>;
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct ServiceList {
+    pub services: Vec<Service>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Service {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub bands: Vec<Band>,
+}
+
+impl Service {
+    pub fn band(&self, id: &str) -> Option<&Band> {
+        self.bands.iter().find(|b| b.id == id)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Band {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct LocalityList {
+    pub localities: Vec<Locality>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Locality {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub address: Vec<String>,
+    #[serde(default)]
+    pub postcode: String,
+    #[serde(default)]
+    pub access: Option<String>,
+    #[serde(default)]
+    pub next_available: Option<ClinicTime>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    InPerson,
+    Telephone,
+    Video,
+    /// A mode this version of the app does not know yet: shown generically.
+    #[serde(other)]
+    Other,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Slot {
+    pub id: String,
+    pub start: ClinicTime,
+    pub end: ClinicTime,
+    #[serde(default)]
+    pub locality: String,
+    #[serde(default)]
+    pub band: String,
+    pub mode: Mode,
+    #[serde(default)]
+    pub clinician: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct SlotPage {
+    #[serde(default)]
+    pub timezone: String,
+    pub slots: Vec<Slot>,
+    #[serde(default)]
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BookingStatus {
+    Booked,
+    Cancelled,
+    #[serde(other)]
+    Other,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct ServiceRef {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Booking {
+    pub reference: String,
+    pub status: BookingStatus,
+    pub slot: Slot,
+    pub service: ServiceRef,
+    pub locality: Locality,
+    #[serde(default)]
+    pub cancel_before: Option<ClinicTime>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Patient {
+    pub given_name: String,
+    pub family_name: String,
+    pub date_of_birth: NaiveDate,
+    pub nhs_number: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Reminders {
+    pub sms: bool,
+    pub email: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct BookingRequest {
+    pub slot_id: String,
+    pub patient: Patient,
+    pub reminders: Reminders,
+    pub channel: String,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct CancelRequest {
+    pub date_of_birth: NaiveDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct RescheduleRequest {
+    pub date_of_birth: NaiveDate,
+    pub slot_id: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Invite {
+    pub code: String,
+    pub service: String,
+    #[serde(default)]
+    pub band: Option<String>,
+    #[serde(default)]
+    pub locality: Option<String>,
+    pub book_from: NaiveDate,
+    pub book_until: NaiveDate,
+}
+
+/// The error envelope of every non-2xx answer the API itself produces.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct ErrorEnvelope {
+    pub error: ErrorBody,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct ErrorBody {
+    pub code: String,
+    #[serde(default)]
+    pub message: String,
+    #[serde(default)]
+    pub fields: std::collections::BTreeMap<String, String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_contract_examples_and_ignores_unknown_fields_and_values() {
+        let json = r#"{ "timezone": "Europe/London", "extra": 1,
+          "slots": [
+            { "id": "slot-8f2c", "start": "2027-03-29T09:15:00+01:00", "end": "2027-03-29T10:00:00+01:00",
+              "locality": "hinchingbrooke", "band": "band-6", "mode": "in_person",
+              "clinician": "Physiotherapist", "room": "4B" },
+            { "id": "slot-x", "start": "2027-03-29T11:00:00+01:00", "end": "2027-03-29T11:30:00+01:00",
+              "locality": "hinchingbrooke", "band": "band-6", "mode": "hologram" } ],
+          "next_cursor": null }"#;
+        let page: SlotPage = serde_json::from_str(json).unwrap();
+        assert_eq!(page.slots.len(), 2);
+        assert_eq!(page.slots[0].mode, Mode::InPerson);
+        assert_eq!(page.slots[1].mode, Mode::Other);
+        assert_eq!(page.slots[0].start.offset().local_minus_utc(), 3600);
+        assert_eq!(page.next_cursor, None);
+    }
+
+    #[test]
+    fn decodes_a_booking_with_an_unknown_status() {
+        let json = r#"{ "reference": "PHY-7K3Q9D", "status": "on_hold",
+          "slot": { "id": "s", "start": "2027-03-29T09:15:00+01:00", "end": "2027-03-29T10:00:00+01:00", "mode": "video" },
+          "service": { "id": "physio-msk", "name": "Physio" },
+          "locality": { "id": "h", "name": "Hinchingbrooke Hospital" },
+          "cancel_before": "2027-03-28T09:15:00+01:00" }"#;
+        let b: Booking = serde_json::from_str(json).unwrap();
+        assert_eq!(b.status, BookingStatus::Other);
+        assert_eq!(b.slot.mode, Mode::Video);
+    }
+
+    #[test]
+    fn patient_serialises_null_nhs_number() {
+        let p = Patient {
+            given_name: "Siân".into(),
+            family_name: "O'Neill".into(),
+            date_of_birth: NaiveDate::from_ymd_opt(1958, 2, 28).unwrap(),
+            nhs_number: None,
+            phone: Some("07700 900123".into()),
+            email: None,
+        };
+        let v = serde_json::to_value(&p).unwrap();
+        assert_eq!(v["nhs_number"], serde_json::Value::Null);
+        assert_eq!(v["date_of_birth"], "1958-02-28");
+    }
+}
