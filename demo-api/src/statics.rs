@@ -1,0 +1,63 @@
+//! Serving the built app (and extra folders). Unknown paths that a browser navigates to get
+//! index.html, because the app routes on paths like /book/slot?...; precompressed .br/.gz files
+//! are used when the browser accepts them; HTML is never cached, so a new build shows at once.
+
+use std::path::PathBuf;
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::MethodRouter;
+use tower::ServiceExt;
+use tower_http::services::{ServeDir, ServeFile};
+
+fn no_cache_for_html(mut res: Response) -> Response {
+    let is_html = (res.headers().get(header::CONTENT_TYPE))
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html {
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    }
+    res
+}
+
+/// The app folder at /, with the index.html fallback for browser navigations.
+pub fn app(dir: PathBuf) -> MethodRouter {
+    axum::routing::any(move |req: Request| serve_app(dir.clone(), req))
+}
+
+async fn serve_app(dir: PathBuf, req: Request) -> Response {
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return StatusCode::METHOD_NOT_ALLOWED.into_response();
+    }
+    let wants_html = (req.headers().get(header::ACCEPT))
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    // Kept to ask for index.html with the same method and Accept-Encoding if needed.
+    let mut again = Request::new(Body::empty());
+    *again.method_mut() = req.method().clone();
+    *again.headers_mut() = req.headers().clone();
+
+    let files = ServeDir::new(&dir).precompressed_br().precompressed_gzip();
+    let res = match files.oneshot(req).await {
+        Ok(res) => res.map(Body::new),
+        Err(never) => match never {},
+    };
+    if res.status() != StatusCode::NOT_FOUND || !wants_html {
+        return no_cache_for_html(res);
+    }
+    let index = ServeFile::new(dir.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
+    match index.oneshot(again).await {
+        Ok(res) => no_cache_for_html(res.map(Body::new)),
+        Err(never) => match never {},
+    }
+}
+
+/// An extra folder served as it is (no fallback), e.g. an example host page.
+pub fn folder(dir: PathBuf) -> ServeDir {
+    ServeDir::new(dir).precompressed_br().precompressed_gzip()
+}
