@@ -1,1 +1,111 @@
+//! NHS patient self-booking: mounts the app into the host page and maps each step to a page.
 
+pub mod components;
+pub mod config;
+pub mod http;
+pub mod pages;
+pub mod routes;
+pub mod state;
+
+use booking_domain::journey::{Route, Step};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use components::{ApiProblem, Layout, Loading};
+use config::{Config, MOUNT_ID};
+use pages::*;
+use state::AppState;
+
+/// Mounts the app into `#nhs-booking`, replacing the static shell the page shows until then.
+pub fn start() {
+    let Some(mount) = document().get_element_by_id(MOUNT_ID) else {
+        return;
+    };
+    let config = Config::read(&mount);
+    set_panic_page(&config);
+    let Ok(mount) = mount.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let route = routes::current(&config.base_path);
+    mount.set_inner_html("");
+    leptos::mount::mount_to(mount, move || view! { <App config=config route=route/> }).forget();
+}
+
+/// A panic must never leave a dead page: show the phone number instead.
+fn set_panic_page(config: &Config) {
+    let phone = config.phone.clone();
+    let hours = config.opening_hours.clone();
+    std::panic::set_hook(Box::new(move |_| {
+        if let Some(mount) = document().get_element_by_id(MOUNT_ID) {
+            // Only our own fixed text: no patient or API data goes into this HTML.
+            mount.set_inner_html(&format!(
+                "<div class=\"nhsb\"><div class=\"nhsb-width-container\"><main class=\"nhsb-main\">\
+                 <h1>Sorry, there is a problem with the service</h1>\
+                 <p>Refresh the page to try again.</p>\
+                 <p>To book by phone, call {phone} ({hours}).</p></main></div></div>"
+            ));
+        }
+    }));
+}
+
+#[component]
+fn App(config: Config, route: Route) -> impl IntoView {
+    let state = AppState::new(config, route);
+    provide_context(state);
+    routes::listen(state);
+    let step = Memo::new(move |_| state.route.with(|r| r.step));
+    view! {
+        <div class="nhsb">
+            <Layout>
+                {move || match step.get() {
+                    Step::Start => view! { <StartPage/> }.into_any(),
+                    Step::Confirmation => view! { <ConfirmationPage/> }.into_any(),
+                    Step::Accessibility => view! { <AccessibilityPage/> }.into_any(),
+                    Step::NotFound => view! { <NotFoundPage/> }.into_any(),
+                    question => view! { <Question step=question/> }.into_any(),
+                }}
+            </Layout>
+        </div>
+    }
+}
+
+/// A booking question: waits for the service list, drops choices that do not exist, and sends
+/// the patient to the first unanswered question when this one cannot be shown yet.
+#[component]
+fn Question(step: Step) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || match state.services.get() {
+        None => view! { <Loading label="Loading"/> }.into_any(),
+        Some(Err(error)) => {
+            state::set_title("Sorry, there is a problem", true);
+            view! { <ApiProblem error=error heading=true retry=Callback::new(move |_| state.services.refetch())/> }
+                .into_any()
+        }
+        Some(Ok(services)) => {
+            state.draft.update(|d| d.settle(&services));
+            let allowed = state.draft.with_untracked(|d| {
+                if step == Step::Service && services.len() == 1 {
+                    d.first_unanswered()
+                } else {
+                    d.allowed(step)
+                }
+            });
+            if allowed != step {
+                // Not while rendering: move on once this update has finished.
+                request_animation_frame(move || {
+                    let choices = state.draft.with_untracked(|d| d.choices());
+                    routes::go(&state, Route::new(allowed, choices), true);
+                });
+                return view! { <Loading label="Loading"/> }.into_any();
+            }
+            match step {
+                Step::Service => view! { <ServicePage services=services/> }.into_any(),
+                Step::Band => view! { <BandPage services=services/> }.into_any(),
+                Step::Locality => view! { <LocalityPage/> }.into_any(),
+                Step::Slot => view! { <SlotPage/> }.into_any(),
+                Step::Details => view! { <DetailsPage/> }.into_any(),
+                _ => view! { <CheckPage/> }.into_any(),
+            }
+        }
+    }
+}

@@ -1,1 +1,3 @@
-fn main() {}
+fn main() {
+    nhs_booking::start();
+}

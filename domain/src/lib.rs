@@ -1,4 +1,11 @@
 //! The booking rules, free of any browser API so that they are tested with plain `cargo test`.
 //! Components call these; they do not compute rules themselves.
 
+pub mod api;
+pub mod draft;
+pub mod format;
+pub mod ics;
+pub mod journey;
 pub mod model;
+pub mod schedule;
+pub mod validate;

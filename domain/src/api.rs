@@ -1,0 +1,415 @@
+//! The booking API client, independent of how bytes travel. The browser plugs in a gloo-net
+//! transport; tests plug in fakes that drop, delay or garble answers. Every way an answer can go
+//! wrong becomes an [`ApiError`] that a page can explain to a patient.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+
+use crate::model::{
+    Booking, BookingRequest, CancelRequest, ErrorEnvelope, Invite, LocalityList, RescheduleRequest,
+    ServiceList, SlotPage,
+};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+}
+
+/// One HTTP request, relative to the API base.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Request {
+    pub method: Method,
+    pub path: String,
+    pub body: Option<String>,
+    pub idempotency_key: Option<String>,
+}
+
+/// What came back, whatever it was (a proxy may send HTML or nothing at all).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Response {
+    pub status: u16,
+    pub content_type: Option<String>,
+    pub retry_after: Option<String>,
+    pub body: String,
+}
+
+/// The request never got an answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TransportError {
+    Network,
+    Timeout,
+}
+
+/// How bytes travel. `async fn` in a trait without `Send`: the browser is single-threaded.
+#[allow(async_fn_in_trait)]
+pub trait Transport {
+    async fn send(&self, request: Request) -> Result<Response, TransportError>;
+}
+
+/// The API's error codes; codes this app does not know yet keep their text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ErrorCode {
+    NotFound,
+    ValidationFailed,
+    SlotUnavailable,
+    BookingWindowClosed,
+    RateLimited,
+    Unavailable,
+    Conflict,
+    /// No JSON error body (a proxy's HTML page, an empty body) or an unknown code.
+    Other(String),
+}
+
+impl ErrorCode {
+    fn parse(code: &str) -> Self {
+        match code {
+            "not_found" => Self::NotFound,
+            "validation_failed" => Self::ValidationFailed,
+            "slot_unavailable" => Self::SlotUnavailable,
+            "booking_window_closed" => Self::BookingWindowClosed,
+            "rate_limited" => Self::RateLimited,
+            "unavailable" => Self::Unavailable,
+            "conflict" => Self::Conflict,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// No connection (offline, DNS, CORS, connection dropped).
+    Network,
+    /// No answer within the client's time limit.
+    Timeout,
+    /// A non-2xx answer.
+    Status {
+        status: u16,
+        code: ErrorCode,
+        message: String,
+        fields: BTreeMap<String, String>,
+        retry_after: Option<u64>,
+    },
+    /// A 2xx answer whose body is not what the contract says (HTML, truncated JSON).
+    Decode,
+}
+
+impl ApiError {
+    pub fn code(&self) -> Option<&ErrorCode> {
+        match self {
+            ApiError::Status { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+
+    /// Seconds to wait before trying again, when the API said so.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            ApiError::Status { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+
+    /// Busy or down for a while: a later try with the same request may work.
+    pub fn is_busy(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Status {
+                status: 429 | 502 | 503 | 504,
+                ..
+            } | ApiError::Status {
+                code: ErrorCode::RateLimited | ErrorCode::Unavailable,
+                ..
+            }
+        )
+    }
+
+    /// The request may or may not have reached the API: only an idempotent retry is safe.
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Network | ApiError::Timeout | ApiError::Decode
+        ) || matches!(self, ApiError::Status { status, code: ErrorCode::Other(_), .. } if *status >= 500)
+    }
+}
+
+/// Turns a raw answer into the contract's body or an [`ApiError`]. Never panics on any input.
+pub fn decode<T: DeserializeOwned>(response: &Response) -> Result<T, ApiError> {
+    if (200..300).contains(&response.status) {
+        return serde_json::from_str(&response.body).map_err(|_| ApiError::Decode);
+    }
+    let retry_after = response
+        .retry_after
+        .as_deref()
+        .and_then(|s| s.trim().parse::<u64>().ok());
+    let (code, message, fields) = match serde_json::from_str::<ErrorEnvelope>(&response.body) {
+        Ok(envelope) => (
+            ErrorCode::parse(&envelope.error.code),
+            envelope.error.message,
+            envelope.error.fields,
+        ),
+        // HTML from a proxy, or nothing: fall back on the status alone.
+        Err(_) => (
+            match response.status {
+                429 => ErrorCode::RateLimited,
+                503 => ErrorCode::Unavailable,
+                _ => ErrorCode::Other(String::new()),
+            },
+            String::new(),
+            BTreeMap::new(),
+        ),
+    };
+    Err(ApiError::Status {
+        status: response.status,
+        code,
+        message,
+        fields,
+        retry_after,
+    })
+}
+
+/// Percent-encodes one query or path value.
+pub fn encode(value: &str) -> String {
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+/// Typed calls of the contract, over any transport.
+pub struct Client<T> {
+    pub transport: T,
+}
+
+impl<T: Transport> Client<T> {
+    pub fn new(transport: T) -> Self {
+        Self { transport }
+    }
+
+    async fn call<R: DeserializeOwned>(&self, request: Request) -> Result<R, ApiError> {
+        match self.transport.send(request).await {
+            Ok(response) => decode(&response),
+            Err(TransportError::Network) => Err(ApiError::Network),
+            Err(TransportError::Timeout) => Err(ApiError::Timeout),
+        }
+    }
+
+    async fn get<R: DeserializeOwned>(&self, path: String) -> Result<R, ApiError> {
+        self.call(Request {
+            method: Method::Get,
+            path,
+            body: None,
+            idempotency_key: None,
+        })
+        .await
+    }
+
+    async fn post<R: DeserializeOwned>(
+        &self,
+        path: String,
+        body: &impl serde::Serialize,
+        idempotency_key: Option<&str>,
+    ) -> Result<R, ApiError> {
+        let body = serde_json::to_string(body).map_err(|_| ApiError::Decode)?;
+        self.call(Request {
+            method: Method::Post,
+            path,
+            body: Some(body),
+            idempotency_key: idempotency_key.map(str::to_string),
+        })
+        .await
+    }
+
+    pub async fn services(&self) -> Result<ServiceList, ApiError> {
+        self.get("/services".into()).await
+    }
+
+    pub async fn localities(&self, service: &str, band: &str) -> Result<LocalityList, ApiError> {
+        self.get(format!(
+            "/localities?service={}&band={}",
+            encode(service),
+            encode(band)
+        ))
+        .await
+    }
+
+    /// One page of slots; `cursor` continues a previous page.
+    pub async fn slots(
+        &self,
+        query: &SlotQuery,
+        cursor: Option<&str>,
+    ) -> Result<SlotPage, ApiError> {
+        let mut path = format!(
+            "/slots?service={}&band={}&locality={}&from={}&to={}",
+            encode(&query.service),
+            encode(&query.band),
+            encode(&query.locality),
+            query.from,
+            query.to
+        );
+        if let Some(cursor) = cursor {
+            path.push_str("&cursor=");
+            path.push_str(&encode(cursor));
+        }
+        self.get(path).await
+    }
+
+    /// Every slot of a range, following `next_cursor` so paging never shows to the patient.
+    pub async fn all_slots(&self, query: &SlotQuery) -> Result<SlotPage, ApiError> {
+        let mut first = self.slots(query, None).await?;
+        let mut cursor = first.next_cursor.take();
+        // A bound guards against a cursor that never ends.
+        for _ in 0..50 {
+            let Some(c) = cursor else { break };
+            let mut page = self.slots(query, Some(&c)).await?;
+            first.slots.append(&mut page.slots);
+            cursor = page.next_cursor;
+        }
+        Ok(first)
+    }
+
+    pub async fn book(
+        &self,
+        request: &BookingRequest,
+        idempotency_key: &str,
+    ) -> Result<Booking, ApiError> {
+        self.post("/bookings".into(), request, Some(idempotency_key))
+            .await
+    }
+
+    pub async fn find_booking(
+        &self,
+        reference: &str,
+        date_of_birth: NaiveDate,
+    ) -> Result<Booking, ApiError> {
+        self.get(format!(
+            "/bookings/{}?date_of_birth={}",
+            encode(reference),
+            date_of_birth
+        ))
+        .await
+    }
+
+    pub async fn cancel(&self, reference: &str, body: &CancelRequest) -> Result<Booking, ApiError> {
+        self.post(
+            format!("/bookings/{}/cancel", encode(reference)),
+            body,
+            None,
+        )
+        .await
+    }
+
+    pub async fn reschedule(
+        &self,
+        reference: &str,
+        body: &RescheduleRequest,
+        idempotency_key: &str,
+    ) -> Result<Booking, ApiError> {
+        self.post(
+            format!("/bookings/{}/reschedule", encode(reference)),
+            body,
+            Some(idempotency_key),
+        )
+        .await
+    }
+
+    pub async fn invite(&self, code: &str) -> Result<Invite, ApiError> {
+        self.get(format!("/invites/{}", encode(code))).await
+    }
+}
+
+/// The fixed part of a slot search.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SlotQuery {
+    pub service: String,
+    pub band: String,
+    pub locality: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ServiceList;
+
+    fn response(status: u16, body: &str) -> Response {
+        Response {
+            status,
+            content_type: Some("application/json".into()),
+            retry_after: None,
+            body: body.into(),
+        }
+    }
+
+    #[test]
+    fn decodes_the_error_envelope_with_fields() {
+        let r = response(
+            422,
+            r#"{"error":{"code":"validation_failed","message":"Check","fields":{"patient.nhs_number":"Enter a valid NHS number"}}}"#,
+        );
+        let err = decode::<ServiceList>(&r).unwrap_err();
+        match err {
+            ApiError::Status {
+                status,
+                code,
+                fields,
+                ..
+            } => {
+                assert_eq!(status, 422);
+                assert_eq!(code, ErrorCode::ValidationFailed);
+                assert_eq!(fields["patient.nhs_number"], "Enter a valid NHS number");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn html_from_a_proxy_is_an_error_by_status_with_retry_after() {
+        let mut r = response(
+            503,
+            "<html><body><h1>503 Service Unavailable</h1></body></html>",
+        );
+        r.content_type = Some("text/html".into());
+        r.retry_after = Some(" 30 ".into());
+        let err = decode::<ServiceList>(&r).unwrap_err();
+        assert_eq!(err.code(), Some(&ErrorCode::Unavailable));
+        assert_eq!(err.retry_after(), Some(30));
+        assert!(err.is_busy());
+    }
+
+    #[test]
+    fn an_empty_502_is_an_unknown_outcome() {
+        let err = decode::<ServiceList>(&response(502, "")).unwrap_err();
+        assert_eq!(err.code(), Some(&ErrorCode::Other(String::new())));
+        assert!(err.outcome_unknown());
+        assert!(err.is_busy());
+    }
+
+    #[test]
+    fn html_or_truncated_json_with_200_is_a_decode_error() {
+        assert_eq!(
+            decode::<ServiceList>(&response(200, "<html>hello</html>")).unwrap_err(),
+            ApiError::Decode
+        );
+        assert_eq!(
+            decode::<ServiceList>(&response(200, r#"{"services":[{"id":"a","#)).unwrap_err(),
+            ApiError::Decode
+        );
+    }
+
+    #[test]
+    fn unknown_error_code_is_kept() {
+        let err = decode::<ServiceList>(&response(
+            418,
+            r#"{"error":{"code":"teapot","message":"I am a teapot"}}"#,
+        ))
+        .unwrap_err();
+        assert_eq!(err.code(), Some(&ErrorCode::Other("teapot".into())));
+        assert!(!err.is_busy());
+    }
+
+    #[test]
+    fn encode_escapes_query_values() {
+        assert_eq!(encode("a b&c=d/é"), "a+b%26c%3Dd%2F%C3%A9");
+    }
+}

@@ -1,0 +1,250 @@
+//! The steps of the journey and their URLs: the only place a URL is spelled. Non-personal
+//! choices (service, band, locality, day, slot) ride in the query string so that Back, refresh
+//! and sharing work; personal details never do.
+
+use chrono::NaiveDate;
+
+/// A page of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Step {
+    Start,
+    Service,
+    Band,
+    Locality,
+    Slot,
+    Details,
+    Check,
+    Confirmation,
+    Accessibility,
+    NotFound,
+}
+
+/// The booking questions in the order they are asked.
+pub const QUESTIONS: [Step; 6] = [
+    Step::Service,
+    Step::Band,
+    Step::Locality,
+    Step::Slot,
+    Step::Details,
+    Step::Check,
+];
+
+impl Step {
+    fn slug(self) -> &'static str {
+        match self {
+            Step::Start => "",
+            Step::Service => "service",
+            Step::Band => "clinician",
+            Step::Locality => "location",
+            Step::Slot => "time",
+            Step::Details => "your-details",
+            Step::Check => "check-your-answers",
+            Step::Confirmation => "confirmation",
+            Step::Accessibility => "accessibility-statement",
+            Step::NotFound => "page-not-found",
+        }
+    }
+
+    fn from_slug(slug: &str) -> Step {
+        const ALL: [Step; 10] = [
+            Step::Start,
+            Step::Service,
+            Step::Band,
+            Step::Locality,
+            Step::Slot,
+            Step::Details,
+            Step::Check,
+            Step::Confirmation,
+            Step::Accessibility,
+            Step::NotFound,
+        ];
+        ALL.into_iter()
+            .find(|s| s.slug() == slug)
+            .unwrap_or(Step::NotFound)
+    }
+
+    /// The page title (the `h1`'s words where the page has one question).
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::Start => "Book a physiotherapy appointment",
+            Step::Service => "What do you need an appointment for?",
+            Step::Band => "Who do you need to see?",
+            Step::Locality => "Where would you like your appointment?",
+            Step::Slot => "Choose a time",
+            Step::Details => "Your details",
+            Step::Check => "Check your answers before booking",
+            Step::Confirmation => "Appointment booked",
+            Step::Accessibility => "Accessibility statement",
+            Step::NotFound => "Page not found",
+        }
+    }
+
+    /// Position among the questions, for "what comes before what".
+    pub fn question_index(self) -> Option<usize> {
+        QUESTIONS.iter().position(|s| *s == self)
+    }
+}
+
+/// The non-personal choices carried in the URL.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Choices {
+    pub service: Option<String>,
+    pub band: Option<String>,
+    pub locality: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub slot: Option<String>,
+    pub invite: Option<String>,
+}
+
+/// A step and the choices in its URL. `change` marks a "Change" link from check answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route {
+    pub step: Step,
+    pub choices: Choices,
+    pub change: bool,
+}
+
+impl Route {
+    pub fn new(step: Step, choices: Choices) -> Self {
+        Route {
+            step,
+            choices,
+            change: false,
+        }
+    }
+
+    /// Reads a URL path and query string (with or without the leading `?`) below `base`.
+    pub fn from_url(base: &str, path: &str, query: &str) -> Route {
+        let base = base.trim_end_matches('/');
+        let rest = path.strip_prefix(base).unwrap_or(path);
+        let slug = rest.trim_matches('/');
+        let step = if rest.is_empty() || rest.starts_with('/') {
+            Step::from_slug(slug)
+        } else {
+            Step::NotFound
+        };
+        let mut choices = Choices::default();
+        let mut change = false;
+        let query = query.strip_prefix('?').unwrap_or(query);
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            let value = value.trim();
+            // Ids are short tokens; anything else is not ours and is ignored.
+            let id = (!value.is_empty() && value.len() <= 64).then(|| value.to_string());
+            match key.as_ref() {
+                "service" => choices.service = id,
+                "band" => choices.band = id,
+                "locality" => choices.locality = id,
+                "slot" => choices.slot = id,
+                "invite" => choices.invite = id,
+                "date" => choices.date = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok(),
+                "change" => change = value == "1",
+                _ => {}
+            }
+        }
+        Route {
+            step,
+            choices,
+            change,
+        }
+    }
+
+    /// The URL (path and query) of this route below `base`.
+    pub fn to_url(&self, base: &str) -> String {
+        let mut url = base.trim_end_matches('/').to_string();
+        url.push('/');
+        url.push_str(self.step.slug());
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        let c = &self.choices;
+        let date = c.date.map(|d| d.format("%Y-%m-%d").to_string());
+        for (key, value) in [
+            ("invite", &c.invite),
+            ("service", &c.service),
+            ("band", &c.band),
+            ("locality", &c.locality),
+            ("date", &date),
+            ("slot", &c.slot),
+        ] {
+            if let Some(v) = value {
+                query.append_pair(key, v);
+            }
+        }
+        if self.change {
+            query.append_pair("change", "1");
+        }
+        let query = query.finish();
+        if !query.is_empty() {
+            url.push('?');
+            url.push_str(&query);
+        }
+        url
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_step_with_choices() {
+        let choices = Choices {
+            service: Some("physio-msk".into()),
+            band: Some("band-6".into()),
+            locality: Some("hinchingbrooke".into()),
+            date: NaiveDate::from_ymd_opt(2027, 3, 29),
+            slot: Some("slot-8f2c".into()),
+            invite: None,
+        };
+        for step in [
+            Step::Start,
+            Step::Service,
+            Step::Band,
+            Step::Locality,
+            Step::Slot,
+            Step::Details,
+            Step::Check,
+            Step::Confirmation,
+            Step::Accessibility,
+        ] {
+            for base in ["", "/", "/book", "/book/"] {
+                let route = Route::new(step, choices.clone());
+                let url = route.to_url(base);
+                let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+                assert_eq!(Route::from_url(base, path, query), route, "{url}");
+            }
+        }
+    }
+
+    #[test]
+    fn spells_readable_urls() {
+        let route = Route {
+            step: Step::Slot,
+            choices: Choices {
+                service: Some("physio-msk".into()),
+                band: Some("band-6".into()),
+                locality: Some("hinchingbrooke".into()),
+                date: NaiveDate::from_ymd_opt(2027, 3, 29),
+                ..Choices::default()
+            },
+            change: true,
+        };
+        assert_eq!(
+            route.to_url("/"),
+            "/time?service=physio-msk&band=band-6&locality=hinchingbrooke&date=2027-03-29&change=1"
+        );
+        assert_eq!(Route::new(Step::Start, Choices::default()).to_url(""), "/");
+    }
+
+    #[test]
+    fn unknown_paths_and_bad_values_are_handled() {
+        assert_eq!(Route::from_url("/", "/nope", "").step, Step::NotFound);
+        assert_eq!(
+            Route::from_url("/book", "/booking", "").step,
+            Step::NotFound
+        );
+        let r = Route::from_url("/", "/time", "?date=2027-02-30&service=&band=%3Cb%3E&x=1");
+        assert_eq!(r.step, Step::Slot);
+        assert_eq!(r.choices.date, None);
+        assert_eq!(r.choices.service, None);
+        assert_eq!(r.choices.band.as_deref(), Some("<b>"));
+    }
+}

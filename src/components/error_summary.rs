@@ -1,0 +1,59 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Field errors in page order: (the field's HTML id, the message).
+pub type Errors = Vec<(String, String)>;
+
+/// The "There is a problem" box at the top of a page. Each message links to its field; the
+/// box takes focus when it appears (see `AppState::focus_heading`) so screen readers read it.
+#[component]
+pub fn ErrorSummary(
+    /// The errors to list; the summary is absent while this is empty.
+    #[prop(into)]
+    errors: Signal<Errors>,
+) -> impl IntoView {
+    move || {
+        let list = errors.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <div class="nhsb-error-summary" tabindex="-1" aria-labelledby="nhsb-error-summary-title">
+                    <div role="alert">
+                        <h2 class="nhsb-error-summary__title" id="nhsb-error-summary-title">"There is a problem"</h2>
+                        <ul class="nhsb-error-summary__list">
+                            {list
+                                .into_iter()
+                                .map(|(id, message)| {
+                                    let target = id.clone();
+                                    view! {
+                                        <li>
+                                            <a
+                                                href=format!("#{id}")
+                                                on:click=move |ev| {
+                                                    // Focus the field without changing the host page's URL hash.
+                                                    ev.prevent_default();
+                                                    focus_field(&target);
+                                                }
+                                            >
+                                                {message}
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+fn focus_field(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+        el.scroll_into_view();
+    }
+}

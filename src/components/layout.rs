@@ -1,0 +1,87 @@
+use booking_domain::journey::Step;
+use leptos::prelude::*;
+
+use crate::routes;
+use crate::state::AppState;
+
+/// Header, main and footer around every page. The skip link and landmarks let keyboard and
+/// screen-reader users go straight to the question.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let start = routes::href(&state, Step::Start, false);
+    let accessibility = routes::href(&state, Step::Accessibility, false);
+    view! {
+        <a class="nhsb-skip-link" href="#nhsb-main"
+            on:click=move |ev| {
+                // Jump without writing `#nhsb-main` into the host page's URL.
+                ev.prevent_default();
+                state.focus_heading();
+            }
+        >"Skip to main content"</a>
+        <header class="nhsb-header">
+            <div class="nhsb-width-container nhsb-header__container">
+                <a class="nhsb-header__link" href=start.clone()
+                    on:click=move |ev| if routes::follow(&ev) { routes::go_to(&state, Step::Start) }
+                >
+                    <span class="nhsb-header__logo" aria-hidden="true">"NHS"</span>
+                    <span class="nhsb-header__service">"Book a physiotherapy appointment"</span>
+                </a>
+            </div>
+        </header>
+        <div class="nhsb-width-container">
+            <main class="nhsb-main" id="nhsb-main">
+                {children()}
+            </main>
+        </div>
+        <footer class="nhsb-footer">
+            <div class="nhsb-width-container">
+                <h2 class="nhsb-visually-hidden">"Support links"</h2>
+                <p class="nhsb-footer__text">
+                    "If you cannot book online, call "
+                    <a class="nhsb-footer__link" href=move || format!("tel:{}", state.phone().replace(' ', ""))>{move || state.phone()}</a>
+                    " (" {state.config.opening_hours.clone()} ")."
+                </p>
+                <ul class="nhsb-footer__list">
+                    <li><a class="nhsb-footer__link" href=accessibility
+                        on:click=move |ev| if routes::follow(&ev) { routes::go_to(&state, Step::Accessibility) }
+                    >"Accessibility statement"</a></li>
+                </ul>
+            </div>
+        </footer>
+    }
+}
+
+/// "Back" to the previous question. A real link, so it works without history too.
+#[component]
+pub fn BackLink(
+    /// The step to go back to.
+    to: Step,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // Reached by "Change" from check answers: Back returns there.
+    let to = if state.route.with_untracked(|r| r.change) {
+        Step::Check
+    } else {
+        to
+    };
+    view! {
+        <a class="nhsb-back-link" href=move || routes::href(&state, to, false)
+            on:click=move |ev| if routes::follow(&ev) { routes::go_to(&state, to) }
+        >"Back"</a>
+    }
+}
+
+/// Said politely to screen readers while something loads.
+#[component]
+pub fn Loading(
+    /// What is loading, e.g. "Loading available times".
+    label: &'static str,
+) -> impl IntoView {
+    view! {
+        <p class="nhsb-loading" role="status">
+            <span class="nhsb-loading__spinner" aria-hidden="true"></span>
+            {label}"…"
+        </p>
+    }
+}

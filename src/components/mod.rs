@@ -1,0 +1,41 @@
+//! Building blocks in the NHS.UK / GOV.UK design-system patterns. Each has its own stylesheet
+//! in `style/` with the same name; every class starts with `nhsb-` so the app can live inside a
+//! trust's page without touching it.
+
+mod date_input;
+mod error_summary;
+mod fields;
+mod layout;
+mod problem;
+mod radios;
+mod summary_list;
+
+pub use date_input::DateInput;
+pub use error_summary::{ErrorSummary, Errors};
+pub use fields::{Checkbox, TextInput};
+pub use layout::{BackLink, Layout, Loading};
+pub use problem::ApiProblem;
+pub use radios::{Choice, Radios};
+pub use summary_list::{SummaryList, SummaryRow};
+
+/// The id of a field's error message, for `aria-describedby`.
+pub fn error_id(id: &str) -> String {
+    format!("{id}-error")
+}
+
+/// The id of a field's hint, for `aria-describedby`.
+pub fn hint_id(id: &str) -> String {
+    format!("{id}-hint")
+}
+
+/// `aria-describedby` for a field with an optional hint and error.
+pub fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String> {
+    let mut ids = Vec::new();
+    if has_hint {
+        ids.push(hint_id(id));
+    }
+    if has_error {
+        ids.push(error_id(id));
+    }
+    (!ids.is_empty()).then(|| ids.join(" "))
+}

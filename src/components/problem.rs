@@ -1,0 +1,68 @@
+use booking_domain::api::ApiError;
+use booking_domain::format;
+use leptos::prelude::*;
+
+use crate::state::AppState;
+
+/// What went wrong talking to the API, in words a patient understands, with a way on: try
+/// again (nothing typed is lost) or phone.
+#[component]
+pub fn ApiProblem(
+    error: ApiError,
+    /// Shown as a "Try again" button when given.
+    #[prop(optional, into)]
+    retry: Option<Callback<()>>,
+    /// Heading level 1 when the problem is the whole page.
+    #[prop(optional)]
+    heading: bool,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (title, advice) = explain(&error);
+    let title_view = if heading {
+        view! { <h1 class="nhsb-problem__title" tabindex="-1">{title}</h1> }.into_any()
+    } else {
+        view! { <h2 class="nhsb-problem__title">{title}</h2> }.into_any()
+    };
+    view! {
+        <div class="nhsb-problem" role="alert">
+            {title_view}
+            <p>{advice}</p>
+            {retry.map(|retry| view! {
+                <button class="nhsb-button nhsb-button--secondary" type="button" on:click=move |_| retry.run(())>
+                    "Try again"
+                </button>
+            })}
+            <p>
+                "If you need help, call "
+                <a class="nhsb-link" href=format!("tel:{}", state.phone().replace(' ', ""))>{state.phone()}</a>
+                " (" {state.config.opening_hours.clone()} ")."
+            </p>
+        </div>
+    }
+}
+
+/// The heading and advice for an API error.
+pub fn explain(error: &ApiError) -> (String, String) {
+    let wait = error
+        .retry_after()
+        .map(|s| format!("Try again {}.", format::wait(s)))
+        .unwrap_or_else(|| "Try again in a few minutes.".into());
+    match error {
+        ApiError::Network => (
+            "We could not connect to the booking service".into(),
+            "Check you are connected to the internet and try again. Nothing you have entered has been lost.".into(),
+        ),
+        ApiError::Timeout => (
+            "The booking service is taking too long to answer".into(),
+            "Try again. Nothing you have entered has been lost.".into(),
+        ),
+        e if e.is_busy() => (
+            "The booking service is busy".into(),
+            format!("{wait} Nothing you have entered has been lost."),
+        ),
+        _ => (
+            "Sorry, there is a problem with the booking service".into(),
+            "Try again later. Nothing you have entered has been lost.".into(),
+        ),
+    }
+}

@@ -1,0 +1,51 @@
+use booking_domain::journey::Step;
+use booking_domain::model::Service;
+use leptos::prelude::*;
+
+use super::question::SingleChoicePage;
+use crate::components::Choice;
+use crate::state::AppState;
+
+/// "Who do you need to see?": the clinician's band, in plain English.
+#[component]
+pub fn BandPage(services: Vec<Service>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let service_id = state.draft.with_untracked(|d| d.service.clone());
+    let service = services
+        .iter()
+        .find(|s| Some(&s.id) == service_id.as_ref())
+        .cloned();
+    let back = if state
+        .draft
+        .with_untracked(|d| d.service_is_fixed(&services))
+    {
+        Step::Start
+    } else {
+        Step::Service
+    };
+    let items = service
+        .map(|s| s.bands)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|b| Choice {
+            value: b.id,
+            label: b.name,
+            hint: Some(b.description)
+                .into_iter()
+                .filter(|d| !d.is_empty())
+                .collect(),
+        })
+        .collect();
+    view! {
+        <SingleChoicePage
+            step=Step::Band
+            back=back
+            name="band"
+            hint="If you are not sure, choose a physiotherapist. They will ask a senior colleague if you need one.".to_string()
+            items=items
+            initial=state.draft.with_untracked(|d| d.band.clone())
+            missing="Select who you need to see"
+            answer=Callback::new(move |id| state.draft.update(|d| d.choose_band(Some(id))))
+        />
+    }
+}

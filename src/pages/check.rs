@@ -1,0 +1,400 @@
+use booking_domain::api::{ApiError, ErrorCode, SlotQuery};
+use booking_domain::format;
+use booking_domain::journey::{Choices, Route, Step};
+use booking_domain::model::Slot;
+use booking_domain::schedule;
+use booking_domain::validate::{Field, FieldError};
+use chrono::Duration;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::components::{
+    ApiProblem, BackLink, Choice, ErrorSummary, Radios, SummaryList, SummaryRow,
+};
+use crate::http::new_idempotency_key;
+use crate::routes;
+use crate::state::{self, now, set_title, today, AppState};
+
+/// What happened to the last "Book appointment".
+#[derive(Clone)]
+enum Outcome {
+    /// Someone else took the time first; the nearest free times at the same place.
+    Taken(Vec<Slot>),
+    Failed(ApiError),
+}
+
+/// "Check your answers before booking", then one `POST /bookings`.
+#[component]
+pub fn CheckPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let sending = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let localities = state::localities(state);
+
+    let book = move || {
+        // One request at a time: a double click or a second submit sends nothing more.
+        if sending.get_untracked() {
+            return;
+        }
+        let request = match state.draft.with_untracked(|d| d.booking_request(today())) {
+            Ok(request) => request,
+            Err(errors) => {
+                state.server_errors.set(errors);
+                routes::go_to(&state, Step::Details);
+                return;
+            }
+        };
+        // The same key for every retry of this attempt, so the API never books twice.
+        let key = state
+            .draft
+            .try_update(|d| d.attempt_key(new_idempotency_key))
+            .unwrap_or_else(new_idempotency_key);
+        sending.set(true);
+        outcome.set(None);
+        spawn_local(async move {
+            let result = state.client.book(&request, &key).await;
+            match result {
+                Ok(booking) => {
+                    state.finish(booking);
+                    routes::go(
+                        &state,
+                        Route::new(Step::Confirmation, Choices::default()),
+                        false,
+                    );
+                }
+                Err(e) if e.code() == Some(&ErrorCode::SlotUnavailable) => {
+                    let taken = state.draft.with_untracked(|d| d.slot.clone());
+                    state.draft.update(|d| d.choose_slot(None));
+                    let nearest = match taken {
+                        Some(slot) => nearest_free(state, &slot).await,
+                        None => Vec::new(),
+                    };
+                    outcome.set(Some(Outcome::Taken(nearest)));
+                    state.focus_heading();
+                }
+                Err(ApiError::Status {
+                    code: ErrorCode::ValidationFailed,
+                    fields,
+                    ..
+                }) if !fields.is_empty() => {
+                    let errors: Vec<FieldError> = fields
+                        .into_iter()
+                        .filter_map(|(key, message)| {
+                            Some(FieldError {
+                                field: Field::from_api_key(&key)?,
+                                message,
+                            })
+                        })
+                        .collect();
+                    state.draft.update(|d| d.details_done = false);
+                    state.server_errors.set(errors);
+                    routes::go_to(&state, Step::Details);
+                }
+                Err(e) => {
+                    outcome.set(Some(Outcome::Failed(e)));
+                    state.focus_heading();
+                }
+            }
+            sending.set(false);
+        });
+    };
+
+    Effect::new(move |_| {
+        let title = match outcome.get() {
+            Some(Outcome::Taken(_)) => "That time has just been booked by someone else",
+            _ => Step::Check.title(),
+        };
+        set_title(title, matches!(outcome.get(), Some(Outcome::Failed(_))));
+    });
+
+    move || match outcome.get() {
+        Some(Outcome::Taken(nearest)) => {
+            view! { <TakenPage nearest=nearest outcome=outcome localities=localities/> }.into_any()
+        }
+        failure => {
+            let failed = match failure {
+                Some(Outcome::Failed(e)) => Some(e),
+                _ => None,
+            };
+            view! {
+                <BackLink to=Step::Details/>
+                {failed.map(|e| {
+                    let unknown = e.outcome_unknown();
+                    view! {
+                        <ApiProblem error=e heading=true/>
+                        {unknown.then(|| view! {
+                            <p class="nhsb-inset-text">"We do not know if your appointment was booked. Select ‘Book appointment’ again: you will not be booked twice."</p>
+                        })}
+                    }
+                })}
+                <Answers localities=localities/>
+                <h2 class="nhsb-heading-m">"Now book your appointment"</h2>
+                <p>"By booking, you confirm that the details you have given are correct to the best of your knowledge."</p>
+                <button class="nhsb-button" type="button" disabled=move || sending.get()
+                    aria-disabled=move || sending.get().then_some("true")
+                    on:click=move |_| book()
+                >
+                    {move || if sending.get() { "Booking your appointment…" } else { "Book appointment" }}
+                </button>
+                <div class="nhsb-visually-hidden" role="status">
+                    {move || sending.get().then_some("Booking your appointment, please wait.")}
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Up to five free times nearest the one that was taken, at the same place and clinician.
+async fn nearest_free(state: AppState, taken: &Slot) -> Vec<Slot> {
+    let Some(query) = state.draft.with_untracked(|d| {
+        let date = taken.start.date_naive();
+        let from = (date - Duration::days(7)).max(now().date_naive());
+        Some(SlotQuery {
+            service: d.service.clone()?,
+            band: d.band.clone()?,
+            locality: d.locality.clone()?,
+            from,
+            to: from + Duration::days(30),
+        })
+    }) else {
+        return Vec::new();
+    };
+    match state.client.all_slots(&query).await {
+        Ok(page) => {
+            let free: Vec<Slot> = schedule::slots_by_day(&page.slots, now())
+                .into_iter()
+                .flat_map(|d| d.slots)
+                .collect();
+            schedule::nearest_slots(&free, &taken.start, &taken.id, 5)
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The answers, each with a way to change it that comes back here.
+#[component]
+fn Answers(
+    localities: LocalResource<Result<Vec<booking_domain::model::Locality>, ApiError>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let change = move |step: Step| -> Option<(String, Callback<()>)> {
+        Some((
+            routes::href(&state, step, true),
+            Callback::new(move |_| {
+                let mut route = Route::new(step, state.draft.with_untracked(|d| d.choices()));
+                route.change = true;
+                routes::go(&state, route, false);
+            }),
+        ))
+    };
+    move || {
+        let draft = state.draft.get();
+        let service = state.service();
+        let band = service.as_ref().and_then(|s| {
+            draft
+                .band
+                .as_deref()
+                .and_then(|b| s.band(b))
+                .map(|b| b.name.clone())
+        });
+        let locality = draft.locality.as_ref().and_then(|id| {
+            localities
+                .get()
+                .and_then(|r| r.ok())
+                .and_then(|list| list.into_iter().find(|l| &l.id == id))
+        });
+        let fixed = state
+            .services
+            .get()
+            .and_then(|r| r.ok())
+            .is_some_and(|s| draft.service_is_fixed(&s));
+        let d = &draft.details;
+        let mut rows = vec![
+            SummaryRow {
+                key: "Appointment",
+                value: vec![service.map(|s| s.name).unwrap_or_default()],
+                change: if fixed { None } else { change(Step::Service) },
+                change_label: "appointment",
+            },
+            SummaryRow {
+                key: "Clinician",
+                value: vec![band.unwrap_or_default()],
+                change: change(Step::Band),
+                change_label: "clinician",
+            },
+            SummaryRow {
+                key: "Location",
+                value: locality
+                    .map(|l| {
+                        let mut lines = vec![l.name];
+                        lines.extend(l.address);
+                        lines.push(l.postcode);
+                        lines
+                    })
+                    .unwrap_or_default(),
+                change: change(Step::Locality),
+                change_label: "location",
+            },
+        ];
+        if let Some(slot) = &draft.slot {
+            rows.push(SummaryRow {
+                key: "Date and time",
+                value: vec![
+                    format::date_time(&slot.start),
+                    format!(
+                        "{} ({})",
+                        format::mode_label(slot.mode),
+                        format::duration((slot.end - slot.start).num_minutes())
+                    ),
+                ],
+                change: change(Step::Slot),
+                change_label: "date and time",
+            });
+        }
+        let details = change(Step::Details);
+        let dob = d
+            .validate(today())
+            .ok()
+            .map(|(p, _)| format::dob(p.date_of_birth))
+            .unwrap_or_default();
+        rows.extend([
+            SummaryRow {
+                key: "Name",
+                value: vec![format!("{} {}", d.given_name.trim(), d.family_name.trim())],
+                change: details.clone(),
+                change_label: "name",
+            },
+            SummaryRow {
+                key: "Date of birth",
+                value: vec![dob],
+                change: details.clone(),
+                change_label: "date of birth",
+            },
+            SummaryRow {
+                key: "NHS number",
+                value: vec![if d.no_nhs_number {
+                    "I do not know my NHS number".into()
+                } else {
+                    booking_domain::validate::nhs_number(&d.nhs_number)
+                        .map(|n| format::nhs_number_spaced(&n))
+                        .unwrap_or_default()
+                }],
+                change: details.clone(),
+                change_label: "NHS number",
+            },
+            SummaryRow {
+                key: "Mobile phone",
+                value: vec![non_empty(&d.phone)],
+                change: details.clone(),
+                change_label: "mobile phone number",
+            },
+            SummaryRow {
+                key: "Email",
+                value: vec![non_empty(&d.email)],
+                change: details.clone(),
+                change_label: "email address",
+            },
+            SummaryRow {
+                key: "Reminders",
+                value: vec![match (d.remind_sms, d.remind_email) {
+                    (true, true) => "By text message and email".into(),
+                    (true, false) => "By text message".into(),
+                    (false, true) => "By email".into(),
+                    (false, false) => "No reminders".into(),
+                }],
+                change: details,
+                change_label: "reminders",
+            },
+        ]);
+        view! {
+            <h1 tabindex="-1">{Step::Check.title()}</h1>
+            <SummaryList rows=rows/>
+        }
+    }
+}
+
+fn non_empty(s: &str) -> String {
+    let s = s.trim();
+    if s.is_empty() {
+        "Not given".into()
+    } else {
+        s.into()
+    }
+}
+
+/// The 409 page: the time went to someone else; every answer is kept; pick a nearby time and
+/// come straight back to check answers.
+#[component]
+fn TakenPage(
+    nearest: Vec<Slot>,
+    outcome: RwSignal<Option<Outcome>>,
+    localities: LocalResource<Result<Vec<booking_domain::model::Locality>, ApiError>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let selected = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let place = move || {
+        let id = state.draft.with_untracked(|d| d.locality.clone());
+        localities
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|list| list.into_iter().find(|l| Some(&l.id) == id.as_ref()))
+            .map(|l| l.name)
+            .unwrap_or_default()
+    };
+    let items: Vec<Choice> = nearest
+        .iter()
+        .map(|s| Choice {
+            value: s.id.clone(),
+            label: format::date_time(&s.start),
+            hint: vec![format::mode_label(s.mode).to_string()],
+        })
+        .collect();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let chosen = selected
+            .get_untracked()
+            .and_then(|id| nearest.iter().find(|s| s.id == id).cloned());
+        match chosen {
+            Some(slot) => {
+                state.draft.update(|d| d.choose_slot(Some(slot)));
+                let mut route =
+                    Route::new(Step::Check, state.draft.with_untracked(|d| d.choices()));
+                route.change = false;
+                routes::go(&state, route, true);
+                outcome.set(None);
+                state.focus_heading();
+            }
+            None => {
+                error.set(Some("Select another time".into()));
+                state.focus_heading();
+            }
+        }
+    };
+    let has_items = !items.is_empty();
+    view! {
+        <form class="nhsb-form" on:submit=submit novalidate>
+            <ErrorSummary errors=Signal::derive(move || error.get().map(|e| vec![("nearest".to_string(), e)]).unwrap_or_default())/>
+            <h1 tabindex="-1">"That time has just been booked by someone else"</h1>
+            <p>"We have kept all your answers. Choose another time and check your answers again."</p>
+            {if has_items {
+                view! {
+                    <Radios name="nearest" legend=format!("Nearest times at {}", place()) items=items selected=selected error=error/>
+                    <button class="nhsb-button" type="submit">"Continue"</button>
+                }.into_any()
+            } else {
+                view! { <p>"There are no other times close to that one."</p> }.into_any()
+            }}
+            <p>
+                <a class="nhsb-link" href=routes::href(&state, Step::Slot, true)
+                    on:click=move |ev| if routes::follow(&ev) {
+                        let mut route = Route::new(Step::Slot, state.draft.with_untracked(|d| d.choices()));
+                        route.change = true;
+                        routes::go(&state, route, false);
+                    }
+                >"See all available times"</a>
+            </p>
+        </form>
+    }
+}

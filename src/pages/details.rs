@@ -1,0 +1,125 @@
+use booking_domain::journey::Step;
+use booking_domain::validate::{DetailsForm, Field, FieldError};
+use leptos::prelude::*;
+
+use crate::components::{BackLink, Checkbox, DateInput, ErrorSummary, TextInput};
+use crate::routes;
+use crate::state::{set_title, today, AppState};
+
+/// "Your details": name, date of birth, NHS number (or not known), mobile, email, reminders.
+#[component]
+pub fn DetailsPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let saved = state.draft.with_untracked(|d| d.details.clone());
+    let given_name = RwSignal::new(saved.given_name);
+    let family_name = RwSignal::new(saved.family_name);
+    let dob_day = RwSignal::new(saved.dob_day);
+    let dob_month = RwSignal::new(saved.dob_month);
+    let dob_year = RwSignal::new(saved.dob_year);
+    let nhs_number = RwSignal::new(saved.nhs_number);
+    let no_nhs_number = RwSignal::new(saved.no_nhs_number);
+    let phone = RwSignal::new(saved.phone);
+    let email = RwSignal::new(saved.email);
+    let remind_sms = RwSignal::new(saved.remind_sms);
+    let remind_email = RwSignal::new(saved.remind_email);
+    let form = move || DetailsForm {
+        given_name: given_name.get_untracked(),
+        family_name: family_name.get_untracked(),
+        dob_day: dob_day.get_untracked(),
+        dob_month: dob_month.get_untracked(),
+        dob_year: dob_year.get_untracked(),
+        nhs_number: nhs_number.get_untracked(),
+        no_nhs_number: no_nhs_number.get_untracked(),
+        phone: phone.get_untracked(),
+        email: email.get_untracked(),
+        remind_sms: remind_sms.get_untracked(),
+        remind_email: remind_email.get_untracked(),
+    };
+    // Errors the API found (422) arrive here once; the patient's own come from validation.
+    let errors = RwSignal::new(state.server_errors.get_untracked());
+    state.server_errors.set(Vec::new());
+    Effect::new(move |_| set_title(Step::Details.title(), errors.with(|e| !e.is_empty())));
+    let message = move |field: Field| {
+        Signal::derive(move || {
+            errors.with(|list| {
+                list.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.message.clone())
+            })
+        })
+    };
+    let dob_error = Signal::derive(move || {
+        errors.with(|list| {
+            list.iter()
+                .find(|e| matches!(e.field, Field::DobDay | Field::DobMonth | Field::DobYear))
+                .map(|e| (e.field, e.message.clone()))
+        })
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let details = form();
+        match details.validate(today()) {
+            Ok(_) => {
+                errors.set(Vec::new());
+                state.draft.update(|d| d.save_details(details));
+                let next = state.draft.with_untracked(|d| d.first_unanswered());
+                routes::go_to(&state, next);
+            }
+            Err(list) => {
+                // Keep what was typed, even when it is wrong: nothing is retyped.
+                state.draft.update(|d| d.details = details);
+                errors.set(list);
+                state.focus_heading();
+            }
+        }
+    };
+    let summary = Signal::derive(move || {
+        errors.with(|list| {
+            list.iter()
+                .map(|FieldError { field, message }| (field.id().to_string(), message.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <BackLink to=Step::Slot/>
+        <form class="nhsb-form" on:submit=submit novalidate>
+            <ErrorSummary errors=summary/>
+            <h1 tabindex="-1">{Step::Details.title()}</h1>
+            <p>"We need these details to book your appointment and to find your NHS records."</p>
+            <TextInput id="given-name" label="First name" value=given_name error=message(Field::GivenName)
+                autocomplete="given-name" no_spellcheck=true width="20"/>
+            <TextInput id="family-name" label="Last name" value=family_name error=message(Field::FamilyName)
+                autocomplete="family-name" no_spellcheck=true width="20"/>
+            <DateInput id="dob" legend="Date of birth" hint="For example, 15 3 1984"
+                day=dob_day month=dob_month year=dob_year error=dob_error/>
+            <div class="nhsb-form-group">
+                <TextInput id="nhs-number" label="NHS number"
+                    hint="This is a 10 digit number, like 943 476 5919. You can find it on letters from the NHS, on a prescription or in the NHS App."
+                    value=nhs_number error=message(Field::NhsNumber) inputmode="numeric" no_spellcheck=true width="10"/>
+                <div class="nhsb-checkboxes nhsb-checkboxes--small">
+                    <Checkbox id="no-nhs-number" label="I do not know my NHS number" checked=no_nhs_number
+                        hint="You can still book. We will need your mobile phone number instead."/>
+                </div>
+            </div>
+            <TextInput id="phone" label="Mobile phone number"
+                hint="We will only use this to contact you about your appointment."
+                value=phone error=message(Field::Phone) autocomplete="tel" kind="tel" width="20"/>
+            <TextInput id="email" label="Email address (optional)"
+                value=email error=message(Field::Email) autocomplete="email" kind="email" no_spellcheck=true/>
+            <div class="nhsb-form-group" class:nhsb-form-group--error=move || message(Field::Reminders).with(Option::is_some)>
+                <fieldset class="nhsb-fieldset" aria-describedby="reminders-hint">
+                    <legend class="nhsb-fieldset__legend nhsb-fieldset__legend--s">"How would you like to be reminded? (optional)"</legend>
+                    <div class="nhsb-hint" id="reminders-hint">"We will remind you the day before your appointment. Select all that apply."</div>
+                    {move || message(Field::Reminders).get().map(|e| view! {
+                        <p class="nhsb-error-message" id="reminders-error"><span class="nhsb-visually-hidden">"Error: "</span>{e}</p>
+                    })}
+                    <div class="nhsb-checkboxes" id="reminders">
+                        <Checkbox id="remind-sms" label="By text message" checked=remind_sms/>
+                        <Checkbox id="remind-email" label="By email" checked=remind_email/>
+                    </div>
+                </fieldset>
+            </div>
+            <button class="nhsb-button" type="submit">"Continue"</button>
+        </form>
+    }
+}

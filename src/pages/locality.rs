@@ -1,0 +1,99 @@
+use booking_domain::format;
+use booking_domain::journey::Step;
+use booking_domain::model::Locality;
+use leptos::prelude::*;
+
+use super::question::SingleChoicePage;
+use crate::components::{ApiProblem, BackLink, Choice, Loading};
+use crate::state::{self, set_title, AppState};
+
+/// "Where would you like your appointment?": each place with its address, access and the
+/// next free time; places with nothing free say so instead of being offered.
+#[component]
+pub fn LocalityPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let localities = state::localities(state);
+    move || match localities.get() {
+        None => {
+            set_title(Step::Locality.title(), false);
+            view! { <BackLink to=Step::Band/><Loading label="Loading places"/> }.into_any()
+        }
+        Some(Err(error)) => {
+            set_title(Step::Locality.title(), true);
+            view! {
+                <BackLink to=Step::Band/>
+                <ApiProblem error=error heading=true retry=Callback::new(move |_| localities.refetch())/>
+            }
+            .into_any()
+        }
+        Some(Ok(list)) => choose(state, list).into_any(),
+    }
+}
+
+fn choose(state: AppState, list: Vec<Locality>) -> impl IntoView {
+    let (open, full): (Vec<_>, Vec<_>) = list.into_iter().partition(|l| l.next_available.is_some());
+    let phone = state.phone();
+    if open.is_empty() {
+        set_title("No appointments available online", false);
+        return view! {
+            <BackLink to=Step::Band/>
+            <h1 tabindex="-1">"No appointments available online"</h1>
+            <p>"There are no appointments you can book online for this clinician at the moment."</p>
+            <p>"Call " <a class="nhsb-link" href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a>
+               " (" {state.config.opening_hours.clone()} ") to book."</p>
+        }
+        .into_any();
+    }
+    let items = open
+        .into_iter()
+        .map(|l| {
+            let mut hint = Vec::new();
+            let mut address = l.address.join(", ");
+            if !l.postcode.is_empty() {
+                if !address.is_empty() {
+                    address.push_str(", ");
+                }
+                address.push_str(&l.postcode);
+            }
+            if !address.is_empty() {
+                hint.push(address);
+            }
+            if let Some(next) = l.next_available {
+                hint.push(format!("Next available: {}", format::date_time(&next)));
+            }
+            if let Some(access) = l.access.filter(|a| !a.is_empty()) {
+                hint.push(access);
+            }
+            Choice {
+                value: l.id,
+                label: l.name,
+                hint,
+            }
+        })
+        .collect();
+    let unavailable = (!full.is_empty()).then(|| {
+        view! {
+            <div class="nhsb-inset-text">
+                <h2 class="nhsb-heading-s">"No appointments available online at"</h2>
+                <ul class="nhsb-list nhsb-list--bullet">
+                    {full.into_iter().map(|l| view! { <li>{l.name}</li> }).collect_view()}
+                </ul>
+                <p>"To book at one of these places, call " {phone} "."</p>
+            </div>
+        }
+    });
+    view! {
+        <SingleChoicePage
+            step=Step::Locality
+            back=Step::Band
+            name="locality"
+            items=items
+            initial=state.draft.with_untracked(|d| d.locality.clone())
+            missing="Select where you would like your appointment"
+            answer=Callback::new(move |id| state.draft.update(|d| d.choose_locality(Some(id))))
+        >
+            {unavailable}
+        </SingleChoicePage>
+    }
+    .into_any()
+}

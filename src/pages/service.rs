@@ -1,0 +1,35 @@
+use booking_domain::journey::Step;
+use booking_domain::model::Service;
+use leptos::prelude::*;
+
+use super::question::SingleChoicePage;
+use crate::components::Choice;
+use crate::state::AppState;
+
+/// "What do you need an appointment for?" (skipped when the trust offers one service).
+#[component]
+pub fn ServicePage(services: Vec<Service>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let items = services
+        .into_iter()
+        .map(|s| Choice {
+            value: s.id,
+            label: s.name,
+            hint: Some(s.description)
+                .into_iter()
+                .filter(|d| !d.is_empty())
+                .collect(),
+        })
+        .collect();
+    view! {
+        <SingleChoicePage
+            step=Step::Service
+            back=Step::Start
+            name="service"
+            items=items
+            initial=state.draft.with_untracked(|d| d.service.clone())
+            missing="Select what you need an appointment for"
+            answer=Callback::new(move |id| state.draft.update(|d| d.choose_service(Some(id))))
+        />
+    }
+}

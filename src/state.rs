@@ -1,0 +1,172 @@
+//! What every page shares: the route, the draft, the service list and the API client.
+//! Kept small; each page derives the rest.
+
+use booking_domain::api::{ApiError, Client};
+use booking_domain::draft::BookingDraft;
+use booking_domain::journey::Route;
+use booking_domain::model::{Booking, Locality, Service};
+use booking_domain::validate::FieldError;
+use chrono::{DateTime, NaiveDate, Utc};
+use leptos::prelude::*;
+use serde::{de::DeserializeOwned, Serialize};
+use wasm_bindgen::JsCast;
+
+use crate::config::Config;
+use crate::http::Fetch;
+
+/// Localities are fetched once per service and band and reused by later pages.
+pub type LocalityCache = Option<((String, String), Vec<Locality>)>;
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub config: &'static Config,
+    pub client: &'static Client<Fetch>,
+    pub route: RwSignal<Route>,
+    pub draft: RwSignal<BookingDraft>,
+    pub services: LocalResource<Result<Vec<Service>, ApiError>>,
+    pub localities: RwSignal<LocalityCache>,
+    /// The booking just made (no personal details in it), for the confirmation page.
+    pub booked: RwSignal<Option<Booking>>,
+    /// Field errors the API returned (422) for the details page to show.
+    pub server_errors: RwSignal<Vec<FieldError>>,
+}
+
+const DRAFT_KEY: &str = "nhs-booking:draft";
+const BOOKED_KEY: &str = "nhs-booking:booked";
+
+/// This tab's session storage: personal details live here at most, never in localStorage.
+fn session() -> Option<web_sys::Storage> {
+    window().session_storage().ok().flatten()
+}
+
+pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
+    let text = session()?.get_item(key).ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+pub fn save<T: Serialize>(key: &str, value: Option<&T>) {
+    if let Some(storage) = session() {
+        let _ = match value.and_then(|v| serde_json::to_string(v).ok()) {
+            Some(text) => storage.set_item(key, &text),
+            None => storage.remove_item(key),
+        };
+    }
+}
+
+impl AppState {
+    pub fn new(config: Config, route: Route) -> Self {
+        let config: &'static Config = Box::leak(Box::new(config));
+        let client: &'static Client<Fetch> = Box::leak(Box::new(Client::new(Fetch {
+            base: config.api_base.clone(),
+            timeout_ms: config.timeout_ms,
+        })));
+        let mut draft: BookingDraft = load(DRAFT_KEY).unwrap_or_default();
+        draft.apply(&route.choices);
+        let state = AppState {
+            config,
+            client,
+            route: RwSignal::new(route),
+            draft: RwSignal::new(draft),
+            services: LocalResource::new(move || async move {
+                client.services().await.map(|list| list.services)
+            }),
+            localities: RwSignal::new(None),
+            booked: RwSignal::new(load(BOOKED_KEY)),
+            server_errors: RwSignal::new(Vec::new()),
+        };
+        // The draft follows the patient through reloads of this tab.
+        Effect::new(move |_| state.draft.with(|d| save(DRAFT_KEY, Some(d))));
+        Effect::new(move |_| state.booked.with(|b| save(BOOKED_KEY, b.as_ref())));
+        state
+    }
+
+    /// The service being booked, once the list has loaded.
+    pub fn service(&self) -> Option<Service> {
+        let id = self.draft.with(|d| d.service.clone())?;
+        let services = self.services.get()?.ok()?;
+        services.into_iter().find(|s| s.id == id)
+    }
+
+    /// The number to call: the service's own, else the trust's.
+    pub fn phone(&self) -> String {
+        self.service()
+            .map(|s| s.phone)
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| self.config.phone.clone())
+    }
+
+    /// Called once a booking is made: forget the personal details, keep the booking.
+    pub fn finish(&self, booking: Booking) {
+        self.booked.set(Some(booking));
+        self.server_errors.set(Vec::new());
+        self.draft.update(|d| *d = BookingDraft::default());
+    }
+
+    /// Moves focus to the new page's error summary or heading, after it has rendered, so screen
+    /// readers announce the new page (a single-page app gets no page load announcement).
+    pub fn focus_heading(&self) {
+        request_animation_frame(|| {
+            let doc = document();
+            let target = doc
+                .query_selector(".nhsb .nhsb-error-summary")
+                .ok()
+                .flatten()
+                .or_else(|| doc.query_selector(".nhsb main h1").ok().flatten());
+            if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
+        });
+    }
+}
+
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// The device's calendar date (for "date of birth in the past").
+pub fn today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_else(|| now().date_naive())
+}
+
+/// The device's UTC offset in minutes east at an instant.
+pub fn device_minutes_east(at: DateTime<Utc>) -> i32 {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at.timestamp_millis() as f64
+    ));
+    -(d.get_timezone_offset() as i32)
+}
+
+/// Sets the tab's title: unique per page, `Error: ` first when the page shows errors.
+pub fn set_title(title: &str, has_errors: bool) {
+    let prefix = if has_errors { "Error: " } else { "" };
+    document().set_title(&format!(
+        "{prefix}{title} – Book a physiotherapy appointment – NHS"
+    ));
+}
+
+/// The localities for the draft's service and band: from the cache when already fetched.
+pub fn localities(state: AppState) -> LocalResource<Result<Vec<Locality>, ApiError>> {
+    LocalResource::new(move || {
+        let key = state.draft.with_untracked(|d| {
+            (
+                d.service.clone().unwrap_or_default(),
+                d.band.clone().unwrap_or_default(),
+            )
+        });
+        async move {
+            let cached = state.localities.with_untracked(|c| {
+                c.as_ref()
+                    .filter(|(k, _)| *k == key)
+                    .map(|(_, list)| list.clone())
+            });
+            if let Some(list) = cached {
+                return Ok(list);
+            }
+            let list = state.client.localities(&key.0, &key.1).await?.localities;
+            state.localities.set(Some((key, list.clone())));
+            Ok(list)
+        }
+    })
+}

@@ -1,0 +1,184 @@
+//! Component tests in headless Chromium: what a screen-reader or keyboard user meets.
+#![cfg(target_arch = "wasm32")]
+
+use booking_domain::validate::Field;
+use leptos::prelude::*;
+use nhs_booking::components::{Choice, DateInput, ErrorSummary, Radios, TextInput};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a view into a fresh element and returns that element.
+fn mount<F, N>(f: F) -> web_sys::HtmlElement
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView + 'static,
+{
+    let doc = document();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.clone(), f).forget();
+    host
+}
+
+fn query(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+async fn tick() {
+    // Let reactive effects run.
+    gloo_timers_sleep(0).await;
+}
+
+async fn gloo_timers_sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn error_summary_links_each_message_to_its_field_and_focuses_it() {
+    let root = mount(|| {
+        let value = RwSignal::new(String::new());
+        view! {
+            <ErrorSummary errors=vec![("given-name".to_string(), "Enter your first name".to_string())]/>
+            <TextInput id="given-name" label="First name" value=value
+                error=Some("Enter your first name".to_string())/>
+        }
+    });
+    tick().await;
+    let summary = query(&root, ".nhsb-error-summary");
+    assert!(summary
+        .text_content()
+        .unwrap()
+        .contains("There is a problem"));
+    let link: web_sys::HtmlElement = query(&summary, "a").unchecked_into();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("#given-name"));
+    assert_eq!(link.text_content().unwrap(), "Enter your first name");
+    link.click();
+    let active = document().active_element().unwrap();
+    assert_eq!(active.id(), "given-name");
+    // The inline message is tied to the input for screen readers.
+    let input = query(&root, "#given-name");
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("given-name-error")
+    );
+    assert!(query(&root, "#given-name-error")
+        .text_content()
+        .unwrap()
+        .contains("Error: Enter your first name"));
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_error_summary_renders_nothing() {
+    let root = mount(|| {
+        let none: Vec<(String, String)> = Vec::new();
+        view! { <ErrorSummary errors=none/> }
+    });
+    tick().await;
+    assert!(root
+        .query_selector(".nhsb-error-summary")
+        .unwrap()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn radios_use_the_question_as_heading_and_report_the_choice() {
+    let selected = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let root = mount(move || {
+        view! {
+            <Radios name="band" legend="Who do you need to see?".to_string() heading=true
+                items=vec![
+                    Choice { value: "band-6".into(), label: "Physiotherapist (Band 6)".into(), hint: vec!["First assessment".into()] },
+                    Choice { value: "band-7".into(), label: "Senior physiotherapist (Band 7)".into(), hint: vec![] },
+                ]
+                selected=selected error=error/>
+        }
+    });
+    tick().await;
+    assert_eq!(
+        query(&root, "legend h1").text_content().unwrap(),
+        "Who do you need to see?"
+    );
+    // The first option carries the group's id so error links land on it.
+    let first: web_sys::HtmlInputElement = query(&root, "#band").unchecked_into();
+    assert_eq!(first.value(), "band-6");
+    assert_eq!(
+        first.get_attribute("aria-describedby").as_deref(),
+        Some("band-item-hint")
+    );
+    let second: web_sys::HtmlInputElement = query(&root, "#band-2").unchecked_into();
+    assert!(second.get_attribute("aria-describedby").is_none());
+    second.click();
+    tick().await;
+    assert_eq!(selected.get_untracked().as_deref(), Some("band-7"));
+
+    error.set(Some("Select who you need to see".into()));
+    tick().await;
+    let fieldset = query(&root, "fieldset");
+    assert_eq!(
+        fieldset.get_attribute("aria-describedby").as_deref(),
+        Some("band-error")
+    );
+    assert!(fieldset
+        .closest(".nhsb-form-group--error")
+        .unwrap()
+        .is_some());
+}
+
+#[wasm_bindgen_test]
+async fn date_of_birth_uses_three_labelled_boxes_with_birthday_autocomplete() {
+    let (d, m, y) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let error = RwSignal::new(Some((
+        Field::DobMonth,
+        "Date of birth must include a month".to_string(),
+    )));
+    let root = mount(move || {
+        view! { <DateInput id="dob" legend="Date of birth" hint="For example, 15 3 1984" day=d month=m year=y error=error/> }
+    });
+    tick().await;
+    for (part, token) in [
+        ("day", "bday-day"),
+        ("month", "bday-month"),
+        ("year", "bday-year"),
+    ] {
+        let input = query(&root, &format!("#dob-{part}"));
+        assert_eq!(input.get_attribute("autocomplete").as_deref(), Some(token));
+        assert_eq!(input.get_attribute("inputmode").as_deref(), Some("numeric"));
+        assert!(root
+            .query_selector(&format!("label[for='dob-{part}']"))
+            .unwrap()
+            .is_some());
+    }
+    // Only the box in error is marked red.
+    assert!(query(&root, "#dob-month")
+        .class_list()
+        .contains("nhsb-input--error"));
+    assert!(!query(&root, "#dob-day")
+        .class_list()
+        .contains("nhsb-input--error"));
+    assert_eq!(
+        query(&root, "fieldset")
+            .get_attribute("aria-describedby")
+            .as_deref(),
+        Some("dob-hint dob-error")
+    );
+    // Typing updates the answer.
+    let day: web_sys::HtmlInputElement = query(&root, "#dob-day").unchecked_into();
+    day.set_value("28");
+    day.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    assert_eq!(d.get_untracked(), "28");
+}
