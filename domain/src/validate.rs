@@ -66,8 +66,7 @@ impl FieldError {
     }
 }
 
-pub const NHS_NUMBER_EMPTY: &str =
-    "Enter your NHS number, or select ‘I do not know my NHS number’";
+pub const NHS_NUMBER_EMPTY: &str = "Enter your NHS number, or select ‘I do not know my NHS number’";
 pub const NHS_NUMBER_LENGTH: &str = "NHS number must be 10 digits";
 pub const NHS_NUMBER_INVALID: &str =
     "Enter a valid NHS number. Check it against a letter from your GP or the NHS App";
@@ -76,7 +75,8 @@ pub const PHONE_NEEDED_NO_NHS_NUMBER: &str =
 pub const PHONE_NEEDED_FOR_SMS: &str = "Enter a UK mobile phone number for text message reminders";
 pub const PHONE_INVALID: &str = "Enter a UK mobile phone number, like 07700 900 982";
 pub const EMAIL_NEEDED: &str = "Enter an email address for email reminders";
-pub const EMAIL_INVALID: &str = "Enter an email address in the correct format, like name@example.com";
+pub const EMAIL_INVALID: &str =
+    "Enter an email address in the correct format, like name@example.com";
 
 /// What the patient typed, kept exactly as typed (never mangled) so nothing is retyped.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -97,61 +97,72 @@ pub struct DetailsForm {
 impl DetailsForm {
     /// All errors in page order (one per field at most; for the date, one message on the first part in error).
     pub fn validate(&self, today: NaiveDate) -> Result<(Patient, Reminders), Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let mut keep = |r: Result<String, FieldError>| r.map_err(|e| errors.push(e)).ok();
-        let at = |field| move |m: String| FieldError::new(field, m);
-
-        let given = keep(person_name(&self.given_name, "first name").map_err(at(Field::GivenName)));
-        let family = keep(person_name(&self.family_name, "last name").map_err(at(Field::FamilyName)));
-        let dob = date_of_birth(&self.dob_day, &self.dob_month, &self.dob_year, today)
-            .map_err(|e| errors.push(e))
-            .ok();
-        let mut keep = |r: Result<String, FieldError>| r.map_err(|e| errors.push(e)).ok();
+        let on = |field| move |m: &str| FieldError::new(field, m);
+        let given = person_name(&self.given_name, "first name")
+            .map_err(|m| FieldError::new(Field::GivenName, m));
+        let family = person_name(&self.family_name, "last name")
+            .map_err(|m| FieldError::new(Field::FamilyName, m));
+        let dob = date_of_birth(&self.dob_day, &self.dob_month, &self.dob_year, today);
         // With the box ticked the number is ignored, not cleared: unticking brings it back.
         let nhs = if self.no_nhs_number {
-            None
+            Ok(None)
         } else {
-            keep(nhs_number(&self.nhs_number).map_err(|m| FieldError::new(Field::NhsNumber, m)))
+            nhs_number(&self.nhs_number)
+                .map(Some)
+                .map_err(on(Field::NhsNumber))
         };
-        let phone = if self.phone.trim().is_empty() {
-            let needed = if self.no_nhs_number {
-                Some(PHONE_NEEDED_NO_NHS_NUMBER)
-            } else if self.remind_sms {
-                Some(PHONE_NEEDED_FOR_SMS)
-            } else {
-                None
-            };
-            needed.and_then(|m| keep(Err(FieldError::new(Field::Phone, m))))
+        let phone = if !self.phone.trim().is_empty() {
+            mobile_phone(&self.phone)
+                .map(Some)
+                .map_err(on(Field::Phone))
+        } else if self.no_nhs_number {
+            Err(on(Field::Phone)(PHONE_NEEDED_NO_NHS_NUMBER))
+        } else if self.remind_sms {
+            Err(on(Field::Phone)(PHONE_NEEDED_FOR_SMS))
         } else {
-            keep(mobile_phone(&self.phone).map_err(|m| FieldError::new(Field::Phone, m)))
+            Ok(None)
         };
-        let mail = if self.email.trim().is_empty() {
-            if self.remind_email {
-                keep(Err(FieldError::new(Field::Email, EMAIL_NEEDED)));
-            }
-            None
+        let mail = if !self.email.trim().is_empty() {
+            email(&self.email).map(Some).map_err(on(Field::Email))
+        } else if self.remind_email {
+            Err(on(Field::Email)(EMAIL_NEEDED))
         } else {
-            keep(email(&self.email).map_err(|m| FieldError::new(Field::Email, m)))
+            Ok(None)
         };
 
-        match (given, family, dob) {
-            (Some(given_name), Some(family_name), Some(date_of_birth)) if errors.is_empty() => {
-                Ok((
-                    Patient {
-                        given_name,
-                        family_name,
-                        date_of_birth,
-                        nhs_number: nhs,
-                        phone,
-                        email: mail,
-                    },
-                    Reminders {
-                        sms: self.remind_sms,
-                        email: self.remind_email,
-                    },
-                ))
-            }
-            _ => Err(errors),
+        match (given, family, dob, nhs, phone, mail) {
+            (
+                Ok(given_name),
+                Ok(family_name),
+                Ok(date_of_birth),
+                Ok(nhs_number),
+                Ok(phone),
+                Ok(email),
+            ) => Ok((
+                Patient {
+                    given_name,
+                    family_name,
+                    date_of_birth,
+                    nhs_number,
+                    phone,
+                    email,
+                },
+                Reminders {
+                    sms: self.remind_sms,
+                    email: self.remind_email,
+                },
+            )),
+            (given, family, dob, nhs, phone, mail) => Err([
+                given.err(),
+                family.err(),
+                dob.err(),
+                nhs.err(),
+                phone.err(),
+                mail.err(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect()),
         }
     }
 }
@@ -236,7 +247,10 @@ pub fn date_of_birth(
         return Err(FieldError::new(Field::DobMonth, NOT_REAL));
     }
     if parts[2].0.len() != 4 {
-        return Err(FieldError::new(Field::DobYear, "Year must include 4 numbers"));
+        return Err(FieldError::new(
+            Field::DobYear,
+            "Year must include 4 numbers",
+        ));
     }
     // Day and month are each possible, so the day is what does not fit this month (31 February).
     let date = NaiveDate::from_ymd_opt(y as i32, m, d)
@@ -426,14 +440,29 @@ mod tests {
         assert_eq!(Field::Phone.id(), "phone");
         assert_eq!(Field::Email.id(), "email");
         assert_eq!(Field::Reminders.id(), "reminders");
-        assert_eq!(Field::from_api_key("patient.given_name"), Some(Field::GivenName));
-        assert_eq!(Field::from_api_key("patient.family_name"), Some(Field::FamilyName));
-        assert_eq!(Field::from_api_key("patient.date_of_birth"), Some(Field::DobDay));
-        assert_eq!(Field::from_api_key("patient.nhs_number"), Some(Field::NhsNumber));
+        assert_eq!(
+            Field::from_api_key("patient.given_name"),
+            Some(Field::GivenName)
+        );
+        assert_eq!(
+            Field::from_api_key("patient.family_name"),
+            Some(Field::FamilyName)
+        );
+        assert_eq!(
+            Field::from_api_key("patient.date_of_birth"),
+            Some(Field::DobDay)
+        );
+        assert_eq!(
+            Field::from_api_key("patient.nhs_number"),
+            Some(Field::NhsNumber)
+        );
         assert_eq!(Field::from_api_key("patient.phone"), Some(Field::Phone));
         assert_eq!(Field::from_api_key("patient.email"), Some(Field::Email));
         assert_eq!(Field::from_api_key("reminders.sms"), Some(Field::Reminders));
-        assert_eq!(Field::from_api_key("reminders.email"), Some(Field::Reminders));
+        assert_eq!(
+            Field::from_api_key("reminders.email"),
+            Some(Field::Reminders)
+        );
         assert_eq!(Field::from_api_key("slot_id"), None);
         assert_eq!(Field::from_api_key(""), None);
     }
@@ -447,7 +476,13 @@ mod tests {
         assert_eq!(p.nhs_number.as_deref(), Some("9434765919"));
         assert_eq!(p.phone.as_deref(), Some("07700 900123"));
         assert_eq!(p.email.as_deref(), Some("sian@example.com"));
-        assert_eq!(r, Reminders { sms: true, email: false });
+        assert_eq!(
+            r,
+            Reminders {
+                sms: true,
+                email: false
+            }
+        );
     }
 
     #[test]
@@ -498,7 +533,10 @@ mod tests {
                 Field::Email
             ]
         );
-        assert_eq!(errors[1].message, "Last name must be 35 characters or fewer");
+        assert_eq!(
+            errors[1].message,
+            "Last name must be 35 characters or fewer"
+        );
         assert_eq!(errors[3].message, NHS_NUMBER_INVALID);
         assert_eq!(errors[4].message, PHONE_INVALID);
         assert_eq!(errors[5].message, EMAIL_INVALID);
@@ -515,7 +553,10 @@ mod tests {
         f.phone = "  ".into();
         f.remind_sms = false;
         let errors = f.validate(today()).unwrap_err();
-        assert_eq!(errors, vec![FieldError::new(Field::Phone, PHONE_NEEDED_NO_NHS_NUMBER)]);
+        assert_eq!(
+            errors,
+            vec![FieldError::new(Field::Phone, PHONE_NEEDED_NO_NHS_NUMBER)]
+        );
     }
 
     #[test]
@@ -523,7 +564,10 @@ mod tests {
         let mut f = form();
         f.phone.clear();
         let errors = f.validate(today()).unwrap_err();
-        assert_eq!(errors, vec![FieldError::new(Field::Phone, PHONE_NEEDED_FOR_SMS)]);
+        assert_eq!(
+            errors,
+            vec![FieldError::new(Field::Phone, PHONE_NEEDED_FOR_SMS)]
+        );
         f.remind_sms = false;
         let (p, r) = f.validate(today()).unwrap();
         assert_eq!(p.phone, None);
@@ -593,7 +637,11 @@ mod tests {
         // Changing the last digit of a valid number always breaks it.
         for n in valid {
             let last = n.as_bytes()[9];
-            let other = if last == b'9' { '0' } else { (last + 1) as char };
+            let other = if last == b'9' {
+                '0'
+            } else {
+                (last + 1) as char
+            };
             assert!(!is_valid_nhs_number(&format!("{}{other}", &n[..9])));
         }
     }
@@ -602,7 +650,10 @@ mod tests {
     fn nhs_number_input_forms_and_messages() {
         assert_eq!(nhs_number("943 476 5919"), Ok("9434765919".into()));
         assert_eq!(nhs_number(" 943-476-5919 "), Ok("9434765919".into()));
-        assert_eq!(nhs_number("943\u{a0}476\u{a0}5919"), Ok("9434765919".into()));
+        assert_eq!(
+            nhs_number("943\u{a0}476\u{a0}5919"),
+            Ok("9434765919".into())
+        );
         assert_eq!(nhs_number(""), Err(NHS_NUMBER_EMPTY));
         assert_eq!(nhs_number("   "), Err(NHS_NUMBER_EMPTY));
         assert_eq!(nhs_number("943 476 591"), Err(NHS_NUMBER_LENGTH));
@@ -614,22 +665,40 @@ mod tests {
 
     #[test]
     fn date_of_birth_accepts_real_past_dates() {
-        assert_eq!(date_of_birth("28", "2", "1958", today()), Ok(date(1958, 2, 28)));
-        assert_eq!(date_of_birth(" 01 ", " 01 ", " 1900 ", today()), Ok(date(1900, 1, 1)));
-        assert_eq!(date_of_birth("29", "2", "2000", today()), Ok(date(2000, 2, 29)));
-        assert_eq!(date_of_birth("22", "11", "2026", today()), Ok(date(2026, 11, 22)));
+        assert_eq!(
+            date_of_birth("28", "2", "1958", today()),
+            Ok(date(1958, 2, 28))
+        );
+        assert_eq!(
+            date_of_birth(" 01 ", " 01 ", " 1900 ", today()),
+            Ok(date(1900, 1, 1))
+        );
+        assert_eq!(
+            date_of_birth("29", "2", "2000", today()),
+            Ok(date(2000, 2, 29))
+        );
+        assert_eq!(
+            date_of_birth("22", "11", "2026", today()),
+            Ok(date(2026, 11, 22))
+        );
     }
 
     #[test]
     fn date_of_birth_missing_parts() {
-        assert_eq!(dob_err("", " ", ""), (Field::DobDay, "Enter your date of birth".into()));
+        assert_eq!(
+            dob_err("", " ", ""),
+            (Field::DobDay, "Enter your date of birth".into())
+        );
         let m = |s: &str| format!("Date of birth must include a {s}");
         assert_eq!(dob_err("", "2", "1958"), (Field::DobDay, m("day")));
         assert_eq!(dob_err("28", "", "1958"), (Field::DobMonth, m("month")));
         assert_eq!(dob_err("28", "2", ""), (Field::DobYear, m("year")));
         assert_eq!(dob_err("", "", "1958"), (Field::DobDay, m("day and month")));
         assert_eq!(dob_err("", "2", ""), (Field::DobDay, m("day and year")));
-        assert_eq!(dob_err("28", "", ""), (Field::DobMonth, m("month and year")));
+        assert_eq!(
+            dob_err("28", "", ""),
+            (Field::DobMonth, m("month and year"))
+        );
         // Missing comes before wrong.
         assert_eq!(dob_err("x", "", "1958"), (Field::DobMonth, m("month")));
     }
@@ -659,7 +728,10 @@ mod tests {
         let four = (Field::DobYear, "Year must include 4 numbers".to_string());
         assert_eq!(dob_err("1", "2", "58"), four);
         assert_eq!(dob_err("1", "2", "195"), four);
-        let past = (Field::DobDay, "Enter a date of birth in the past".to_string());
+        let past = (
+            Field::DobDay,
+            "Enter a date of birth in the past".to_string(),
+        );
         assert_eq!(dob_err("23", "11", "2026"), past);
         assert_eq!(dob_err("24", "11", "2026"), past);
         assert_eq!(dob_err("1", "1", "2999"), past);
@@ -763,17 +835,30 @@ mod tests {
             "ZOË",
             "mcdonald",
         ] {
-            assert_eq!(person_name(name, "first name"), Ok(name.to_string()), "{name}");
+            assert_eq!(
+                person_name(name, "first name"),
+                Ok(name.to_string()),
+                "{name}"
+            );
         }
         assert_eq!(person_name("  Siân  ", "first name"), Ok("Siân".into()));
         // Inside spaces are the patient's own; only the ends are trimmed.
-        assert_eq!(person_name("Mary  Ann", "first name"), Ok("Mary  Ann".into()));
+        assert_eq!(
+            person_name("Mary  Ann", "first name"),
+            Ok("Mary  Ann".into())
+        );
     }
 
     #[test]
     fn names_messages() {
-        assert_eq!(person_name("", "first name"), Err("Enter your first name".into()));
-        assert_eq!(person_name("   ", "last name"), Err("Enter your last name".into()));
+        assert_eq!(
+            person_name("", "first name"),
+            Err("Enter your first name".into())
+        );
+        assert_eq!(
+            person_name("   ", "last name"),
+            Err("Enter your last name".into())
+        );
         assert_eq!(
             person_name(&"a".repeat(36), "first name"),
             Err("First name must be 35 characters or fewer".into())
