@@ -1,5 +1,7 @@
 # Two commands for a fresh machine: `make run` and `make test` (see README.md).
 SHELL := /bin/bash
+# A failing command inside a pipe must fail the target.
+.SHELLFLAGS := -eo pipefail -c
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
@@ -13,8 +15,9 @@ test-tools:
 
 ## Build the release app into dist/.
 build: tools
-	@trunk build --release --offline 2>&1 | grep -Ev '^\s*$$|INFO' || true
-	@test -f dist/index.html
+	@mkdir -p target
+	@trunk build --release --offline > target/trunk.log 2>&1 || { cat target/trunk.log; exit 1; }
+	@echo "built dist/ ($$(du -sh dist | cut -f1))"
 
 demo-api:
 	@cargo build -q --release -p demo-api
@@ -36,7 +39,7 @@ test-native:
 	@cargo test -q --workspace
 
 test-wasm:
-	@CHROMEDRIVER=$$(command -v chromedriver) cargo test -q -p nhs-booking --target wasm32-unknown-unknown
+	@CHROMEDRIVER=$$(command -v chromedriver) cargo test -p nhs-booking --target wasm32-unknown-unknown 2>&1 | grep -vE "^\s+(Compiling|Finished|Running|Executing)|^\s*$$"
 
 test-e2e:
 	@npx playwright test --config e2e/playwright.config.ts

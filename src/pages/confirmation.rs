@@ -59,7 +59,10 @@ fn booked(state: AppState, booking: Booking) -> impl IntoView {
     let calendar = ics::calendar_file(&booking, &phone, now().to_utc());
     let file_name = format!("appointment-{}.ics", booking.reference);
     let calendar_url = calendar_url(&calendar);
-    let cancel_before = booking.cancel_before.map(|c| format::date_time(&c));
+    // Past the cancel window (a same-day booking), online changes are no longer possible.
+    let cancel_before = booking
+        .cancel_before
+        .map(|c| (c > now(), format::date_time(&c)));
     let status = (booking.status != BookingStatus::Booked).then(|| {
         view! { <p class="nhsb-inset-text">"This appointment is not confirmed yet. We will contact you."</p> }
     });
@@ -92,7 +95,8 @@ fn booked(state: AppState, booking: Booking) -> impl IntoView {
         <h2 class="nhsb-heading-m">"If you need to change or cancel"</h2>
         <p>
             {match cancel_before {
-                Some(c) => format!("You can change or cancel online until {c}. After that, call "),
+                Some((true, c)) => format!("You can change or cancel online until {c}. After that, call "),
+                Some((false, _)) => "It is too late to change or cancel this appointment online. Call ".to_string(),
                 None => "To change or cancel, call ".to_string(),
             }}
             <a class="nhsb-link" href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a>

@@ -113,8 +113,8 @@ pub fn DetailsPage() -> impl IntoView {
                     {move || message(Field::Reminders).get().map(|e| view! {
                         <p class="nhsb-error-message" id="reminders-error"><span class="nhsb-visually-hidden">"Error: "</span>{e}</p>
                     })}
-                    <div class="nhsb-checkboxes" id="reminders">
-                        <Checkbox id="remind-sms" label="By text message" checked=remind_sms/>
+                    <div class="nhsb-checkboxes">
+                        <Checkbox id="reminders" label="By text message" checked=remind_sms/>
                         <Checkbox id="remind-email" label="By email" checked=remind_email/>
                     </div>
                 </fieldset>

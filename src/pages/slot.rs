@@ -288,7 +288,7 @@ fn DayPicker(days: Memo<Vec<Day>>, selected: usize, on_pick: Callback<usize>) ->
                 }
             >
                 {move || days.with(|days| days.iter().enumerate().map(|(i, d)| {
-                    let label = format!("{} ({})", format::day_and_month(d.date), count_times(d.slots.len()));
+                    let label = format!("{} – {}", format::short_day(d.date), count_times(d.slots.len()));
                     view! { <option value=i.to_string() selected=i == selected>{label}</option> }
                 }).collect_view())}
             </select>
