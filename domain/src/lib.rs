@@ -2,6 +2,7 @@
 //! Components call these; they do not compute rules themselves.
 
 pub mod api;
+pub mod confirm;
 pub mod draft;
 pub mod format;
 pub mod ics;

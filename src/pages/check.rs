@@ -1,9 +1,9 @@
-use booking_domain::api::{ApiError, ErrorCode, SlotQuery};
+use booking_domain::api::{ApiError, SlotQuery};
+use booking_domain::confirm;
 use booking_domain::format;
 use booking_domain::journey::{Choices, Route, Step};
 use booking_domain::model::Slot;
 use booking_domain::schedule;
-use booking_domain::validate::{Field, FieldError};
 use chrono::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -52,9 +52,8 @@ pub fn CheckPage() -> impl IntoView {
         sending.set(true);
         outcome.set(None);
         spawn_local(async move {
-            let result = state.client.book(&request, &key).await;
-            match result {
-                Ok(booking) => {
+            match confirm::confirm(state.client, &request, &key).await {
+                confirm::Outcome::Booked(booking) => {
                     state.finish(booking);
                     routes::go(
                         &state,
@@ -62,7 +61,7 @@ pub fn CheckPage() -> impl IntoView {
                         false,
                     );
                 }
-                Err(e) if e.code() == Some(&ErrorCode::SlotUnavailable) => {
+                confirm::Outcome::Taken => {
                     let taken = state.draft.with_untracked(|d| d.slot.clone());
                     state.draft.update(|d| d.choose_slot(None));
                     let nearest = match taken {
@@ -72,25 +71,12 @@ pub fn CheckPage() -> impl IntoView {
                     outcome.set(Some(Outcome::Taken(nearest)));
                     state.focus_heading();
                 }
-                Err(ApiError::Status {
-                    code: ErrorCode::ValidationFailed,
-                    fields,
-                    ..
-                }) if !fields.is_empty() => {
-                    let errors: Vec<FieldError> = fields
-                        .into_iter()
-                        .filter_map(|(key, message)| {
-                            Some(FieldError {
-                                field: Field::from_api_key(&key)?,
-                                message,
-                            })
-                        })
-                        .collect();
+                confirm::Outcome::Invalid(errors) => {
                     state.draft.update(|d| d.details_done = false);
                     state.server_errors.set(errors);
                     routes::go_to(&state, Step::Details);
                 }
-                Err(e) => {
+                confirm::Outcome::Failed(e) => {
                     outcome.set(Some(Outcome::Failed(e)));
                     state.focus_heading();
                 }
