@@ -9,7 +9,7 @@ use crate::validate::{Field, FieldError};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     /// Booked: the confirmation page with this reference.
-    Booked(Booking),
+    Booked(Box<Booking>),
     /// Someone else took the time first: choose another; all answers kept.
     Taken,
     /// The API found problems with the details: back to the details page with these messages.
@@ -26,7 +26,7 @@ pub async fn confirm<T: Transport>(
     key: &str,
 ) -> Outcome {
     match client.book(request, key).await {
-        Ok(booking) => Outcome::Booked(booking),
+        Ok(booking) => Outcome::Booked(Box::new(booking)),
         Err(e) if e.code() == Some(&ErrorCode::SlotUnavailable) => Outcome::Taken,
         Err(ApiError::Status {
             code: ErrorCode::ValidationFailed,

@@ -54,7 +54,7 @@ pub fn CheckPage() -> impl IntoView {
         spawn_local(async move {
             match confirm::confirm(state.client, &request, &key).await {
                 confirm::Outcome::Booked(booking) => {
-                    state.finish(booking);
+                    state.finish(*booking);
                     routes::go(
                         &state,
                         Route::new(Step::Confirmation, Choices::default()),
