@@ -7,6 +7,7 @@ pub mod pages;
 pub mod routes;
 pub mod state;
 
+use booking_domain::api::ErrorCode;
 use booking_domain::journey::{Route, Step};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -62,6 +63,13 @@ fn App(config: Config, route: Route) -> impl IntoView {
                     Step::Confirmation => view! { <ConfirmationPage/> }.into_any(),
                     Step::Accessibility => view! { <AccessibilityPage/> }.into_any(),
                     Step::NotFound => view! { <NotFoundPage/> }.into_any(),
+                    Step::ManageFind => view! { <FindBookingPage/> }.into_any(),
+                    Step::ManageBooking => view! { <ManageBookingPage/> }.into_any(),
+                    Step::ManageCancel => view! { <CancelPage/> }.into_any(),
+                    Step::ManageCancelled => view! { <CancelledPage/> }.into_any(),
+                    Step::ManageSlot => view! { <NewTimePage/> }.into_any(),
+                    Step::ManageCheck => view! { <NewTimeCheckPage/> }.into_any(),
+                    Step::ManageChanged => view! { <ChangedPage/> }.into_any(),
                     question => view! { <Question step=question/> }.into_any(),
                 }}
             </Layout>
@@ -74,14 +82,22 @@ fn App(config: Config, route: Route) -> impl IntoView {
 #[component]
 fn Question(step: Step) -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || match state.services.get() {
-        None => view! { <Loading label="Loading"/> }.into_any(),
-        Some(Err(error)) => {
+    move || match (state.services.get(), state.invite_status()) {
+        (None, _) | (_, None) => view! { <Loading label="Loading"/> }.into_any(),
+        (Some(Err(error)), _) => {
             state::set_title("Sorry, there is a problem", true);
             view! { <ApiProblem error=error heading=true retry=Callback::new(move |_| state.services.refetch())/> }
                 .into_any()
         }
-        Some(Ok(services)) => {
+        (_, Some(Err(error))) if error.code() == Some(&ErrorCode::NotFound) => {
+            view! { <InviteExpiredPage/> }.into_any()
+        }
+        (_, Some(Err(error))) => {
+            state::set_title("Sorry, there is a problem", true);
+            view! { <ApiProblem error=error heading=true retry=Callback::new(move |_| state.invite.refetch())/> }
+                .into_any()
+        }
+        (Some(Ok(services)), Some(Ok(_))) => {
             state.draft.update(|d| d.settle(&services));
             let allowed = state.draft.with_untracked(|d| {
                 if step == Step::Service && services.len() == 1 {
@@ -101,8 +117,8 @@ fn Question(step: Step) -> impl IntoView {
             match step {
                 Step::Service => view! { <ServicePage services=services/> }.into_any(),
                 Step::Band => view! { <BandPage services=services/> }.into_any(),
-                Step::Locality => view! { <LocalityPage/> }.into_any(),
-                Step::Slot => view! { <SlotPage/> }.into_any(),
+                Step::Locality => view! { <LocalityPage services=services/> }.into_any(),
+                Step::Slot => view! { <SlotPage services=services/> }.into_any(),
                 Step::Details => view! { <DetailsPage/> }.into_any(),
                 _ => view! { <CheckPage/> }.into_any(),
             }

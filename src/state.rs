@@ -4,7 +4,8 @@
 use booking_domain::api::{ApiError, Client};
 use booking_domain::draft::BookingDraft;
 use booking_domain::journey::Route;
-use booking_domain::model::{Booking, Locality, Service};
+use booking_domain::manage::ManageSession;
+use booking_domain::model::{Booking, Invite, Locality, Service};
 use booking_domain::validate::FieldError;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
@@ -29,10 +30,15 @@ pub struct AppState {
     pub booked: RwSignal<Option<Booking>>,
     /// Field errors the API returned (422) for the details page to show.
     pub server_errors: RwSignal<Vec<FieldError>>,
+    /// The SMS invite in the URL (`?invite=`), fetched once; `Ok(None)` when there is none.
+    pub invite: LocalResource<Result<Option<Invite>, ApiError>>,
+    /// The booking being changed or cancelled (this tab only).
+    pub manage: RwSignal<Option<ManageSession>>,
 }
 
 const DRAFT_KEY: &str = "nhs-booking:draft";
 const BOOKED_KEY: &str = "nhs-booking:booked";
+const MANAGE_KEY: &str = "nhs-booking:manage";
 
 /// This tab's session storage: personal details live here at most, never in localStorage.
 fn session() -> Option<web_sys::Storage> {
@@ -62,6 +68,11 @@ impl AppState {
         })));
         let mut draft: BookingDraft = load(DRAFT_KEY).unwrap_or_default();
         draft.apply(&route.choices);
+        let invite_code = route.choices.invite.clone();
+        let known_invite = draft
+            .invite
+            .clone()
+            .filter(|i| Some(&i.code) == invite_code.as_ref());
         let state = AppState {
             config,
             client,
@@ -73,11 +84,40 @@ impl AppState {
             localities: RwSignal::new(None),
             booked: RwSignal::new(load(BOOKED_KEY)),
             server_errors: RwSignal::new(Vec::new()),
+            invite: LocalResource::new(move || {
+                let code = invite_code.clone();
+                let known = known_invite.clone();
+                async move {
+                    match (code, known) {
+                        (None, _) => Ok(None),
+                        (Some(_), Some(invite)) => Ok(Some(invite)),
+                        (Some(code), None) => client.invite(&code).await.map(Some),
+                    }
+                }
+            }),
+            manage: RwSignal::new(load(MANAGE_KEY)),
         };
+        Effect::new(move |_| state.manage.with(|m| save(MANAGE_KEY, m.as_ref())));
         // The draft follows the patient through reloads of this tab.
         Effect::new(move |_| state.draft.with(|d| save(DRAFT_KEY, Some(d))));
         Effect::new(move |_| state.booked.with(|b| save(BOOKED_KEY, b.as_ref())));
         state
+    }
+
+    /// The invite in the URL once fetched (its answers applied to the draft); `None` while it
+    /// loads. `Ok(None)` when the URL has no invite.
+    pub fn invite_status(&self) -> Option<Result<Option<Invite>, ApiError>> {
+        let status = self.invite.get()?;
+        if let Ok(Some(invite)) = &status {
+            if self
+                .draft
+                .with_untracked(|d| d.invite.as_ref() != Some(invite))
+            {
+                let invite = invite.clone();
+                self.draft.update(|d| d.accept_invite(invite));
+            }
+        }
+        Some(status)
     }
 
     /// The service being booked, once the list has loaded.
@@ -102,20 +142,34 @@ impl AppState {
         self.draft.update(|d| *d = BookingDraft::default());
     }
 
-    /// Moves focus to the new page's error summary or heading, after it has rendered, so screen
-    /// readers announce the new page (a single-page app gets no page load announcement).
+    /// Moves focus to the new page's error summary, problem or heading once it has rendered,
+    /// so screen readers announce the new page (a single-page app gets no page-load
+    /// announcement). A page that loads first has no heading yet: keep looking, a frame at a
+    /// time, for up to about 15 seconds, unless the patient has moved focus themselves.
     pub fn focus_heading(&self) {
-        request_animation_frame(|| {
-            let doc = document();
-            let target = doc
-                .query_selector(".nhsb .nhsb-error-summary")
-                .ok()
-                .flatten()
-                .or_else(|| doc.query_selector(".nhsb main h1").ok().flatten());
-            if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = el.focus();
-            }
-        });
+        fn attempt(frames_left: u32) {
+            request_animation_frame(move || {
+                let doc = document();
+                let moved = doc.active_element().is_some_and(|e| {
+                    e.tag_name() != "BODY" && e.closest(".nhsb main").ok().flatten().is_some()
+                });
+                let target = [
+                    ".nhsb .nhsb-error-summary",
+                    ".nhsb main .nhsb-problem",
+                    ".nhsb main h1",
+                ]
+                .iter()
+                .find_map(|selector| doc.query_selector(selector).ok().flatten());
+                match target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    Some(el) => {
+                        let _ = el.focus();
+                    }
+                    None if frames_left > 0 && !moved => attempt(frames_left - 1),
+                    None => {}
+                }
+            });
+        }
+        attempt(900);
     }
 }
 

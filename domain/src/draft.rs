@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::journey::{Choices, Step};
+use crate::journey::{Choices, Step, QUESTIONS};
 use crate::model::{BookingRequest, Invite, Service, Slot};
 use crate::validate::{DetailsForm, FieldError};
 
@@ -114,6 +114,46 @@ impl BookingDraft {
     /// Whether the patient chose the service (or it was fixed for them).
     pub fn service_is_fixed(&self, services: &[Service]) -> bool {
         services.len() == 1 || self.invite.is_some()
+    }
+
+    /// The question before `step` that the patient can answer (those an invite or a
+    /// one-option list fixed are skipped), or the start page.
+    pub fn previous(&self, step: Step, services: &[Service]) -> Step {
+        let service = self
+            .service
+            .as_deref()
+            .and_then(|id| services.iter().find(|s| s.id == id));
+        let invite = self.invite.as_ref();
+        let fixed = |s: Step| match s {
+            Step::Service => self.service_is_fixed(services),
+            Step::Band => {
+                invite.is_some_and(|i| i.band.is_some())
+                    || service.is_some_and(|s| s.bands.len() == 1)
+            }
+            Step::Locality => invite.is_some_and(|i| i.locality.is_some()),
+            _ => false,
+        };
+        let Some(i) = step.question_index() else {
+            return Step::Start;
+        };
+        QUESTIONS[..i]
+            .iter()
+            .rev()
+            .copied()
+            .find(|s| !fixed(*s))
+            .unwrap_or(Step::Start)
+    }
+
+    /// Takes an SMS invite: its service, band and locality are answered and fixed.
+    pub fn accept_invite(&mut self, invite: Invite) {
+        self.choose_service(Some(invite.service.clone()));
+        if invite.band.is_some() {
+            self.choose_band(invite.band.clone());
+        }
+        if invite.locality.is_some() {
+            self.choose_locality(invite.locality.clone());
+        }
+        self.invite = Some(invite);
     }
 
     /// The first question still to answer; `Check` when all are answered.
@@ -342,6 +382,36 @@ mod tests {
         bad.given_name.clear();
         d.save_details(bad);
         assert!(d.booking_request(today).is_err());
+    }
+
+    #[test]
+    fn an_invite_fixes_its_answers_and_back_skips_them() {
+        let mut d = BookingDraft::default();
+        d.accept_invite(Invite {
+            code: "Q7P2MX".into(),
+            service: "physio-msk".into(),
+            band: Some("band-7".into()),
+            locality: None,
+            book_from: NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
+            book_until: NaiveDate::from_ymd_opt(2027, 9, 1).unwrap(),
+        });
+        d.settle(&services());
+        assert_eq!(d.first_unanswered(), Step::Locality);
+        assert_eq!(d.previous(Step::Locality, &services()), Step::Start);
+        assert_eq!(d.previous(Step::Slot, &services()), Step::Locality);
+        assert_eq!(d.choices().invite.as_deref(), Some("Q7P2MX"));
+        d.choose_slot(Some(slot("s1")));
+        d.save_details(valid_details());
+        let req = d
+            .booking_request(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())
+            .unwrap();
+        assert_eq!(req.source, "sms-invite");
+        // Without an invite every earlier question can be revisited.
+        let mut plain = BookingDraft::default();
+        plain.choose_service(Some("physio-msk".into()));
+        assert_eq!(plain.previous(Step::Locality, &services()), Step::Band);
+        assert_eq!(plain.previous(Step::Band, &services()), Step::Service);
+        assert_eq!(plain.previous(Step::Service, &services()), Step::Start);
     }
 
     #[test]

@@ -17,7 +17,36 @@ pub enum Step {
     Confirmation,
     Accessibility,
     NotFound,
+    /// Find a booking by reference and date of birth.
+    ManageFind,
+    ManageBooking,
+    ManageCancel,
+    ManageCancelled,
+    /// Choose a new time for a booking.
+    ManageSlot,
+    ManageCheck,
+    ManageChanged,
 }
+
+const ALL: [Step; 17] = [
+    Step::Start,
+    Step::Service,
+    Step::Band,
+    Step::Locality,
+    Step::Slot,
+    Step::Details,
+    Step::Check,
+    Step::Confirmation,
+    Step::Accessibility,
+    Step::NotFound,
+    Step::ManageFind,
+    Step::ManageBooking,
+    Step::ManageCancel,
+    Step::ManageCancelled,
+    Step::ManageSlot,
+    Step::ManageCheck,
+    Step::ManageChanged,
+];
 
 /// The booking questions in the order they are asked.
 pub const QUESTIONS: [Step; 6] = [
@@ -42,22 +71,17 @@ impl Step {
             Step::Confirmation => "confirmation",
             Step::Accessibility => "accessibility-statement",
             Step::NotFound => "page-not-found",
+            Step::ManageFind => "manage",
+            Step::ManageBooking => "manage/appointment",
+            Step::ManageCancel => "manage/cancel",
+            Step::ManageCancelled => "manage/cancelled",
+            Step::ManageSlot => "manage/new-time",
+            Step::ManageCheck => "manage/check-new-time",
+            Step::ManageChanged => "manage/changed",
         }
     }
 
     fn from_slug(slug: &str) -> Step {
-        const ALL: [Step; 10] = [
-            Step::Start,
-            Step::Service,
-            Step::Band,
-            Step::Locality,
-            Step::Slot,
-            Step::Details,
-            Step::Check,
-            Step::Confirmation,
-            Step::Accessibility,
-            Step::NotFound,
-        ];
         ALL.into_iter()
             .find(|s| s.slug() == slug)
             .unwrap_or(Step::NotFound)
@@ -76,7 +100,27 @@ impl Step {
             Step::Confirmation => "Appointment booked",
             Step::Accessibility => "Accessibility statement",
             Step::NotFound => "Page not found",
+            Step::ManageFind => "Find your appointment",
+            Step::ManageBooking => "Your appointment",
+            Step::ManageCancel => "Are you sure you want to cancel this appointment?",
+            Step::ManageCancelled => "Appointment cancelled",
+            Step::ManageSlot => "Choose a new time",
+            Step::ManageCheck => "Check your new time",
+            Step::ManageChanged => "Appointment changed",
         }
+    }
+
+    /// Pages of the manage journey (they need a booking found first).
+    pub fn is_manage(self) -> bool {
+        matches!(
+            self,
+            Step::ManageBooking
+                | Step::ManageCancel
+                | Step::ManageCancelled
+                | Step::ManageSlot
+                | Step::ManageCheck
+                | Step::ManageChanged
+        )
     }
 
     /// Position among the questions, for "what comes before what".
@@ -194,17 +238,7 @@ mod tests {
             slot: Some("slot-8f2c".into()),
             invite: None,
         };
-        for step in [
-            Step::Start,
-            Step::Service,
-            Step::Band,
-            Step::Locality,
-            Step::Slot,
-            Step::Details,
-            Step::Check,
-            Step::Confirmation,
-            Step::Accessibility,
-        ] {
+        for step in ALL.into_iter().filter(|s| *s != Step::NotFound) {
             for base in ["", "/", "/book", "/book/"] {
                 let route = Route::new(step, choices.clone());
                 let url = route.to_url(base);
@@ -232,6 +266,14 @@ mod tests {
             "/time?service=physio-msk&band=band-6&locality=hinchingbrooke&date=2027-03-29&change=1"
         );
         assert_eq!(Route::new(Step::Start, Choices::default()).to_url(""), "/");
+        assert_eq!(
+            Route::new(Step::ManageCancel, Choices::default()).to_url("/book"),
+            "/book/manage/cancel"
+        );
+        assert_eq!(
+            Route::from_url("/", "/manage/cancel/", "").step,
+            Step::ManageCancel
+        );
     }
 
     #[test]

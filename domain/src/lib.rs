@@ -7,6 +7,7 @@ pub mod draft;
 pub mod format;
 pub mod ics;
 pub mod journey;
+pub mod manage;
 pub mod model;
 pub mod schedule;
 pub mod validate;

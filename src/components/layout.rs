@@ -43,6 +43,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                     " (" {state.config.opening_hours.clone()} ")."
                 </p>
                 <ul class="nhsb-footer__list">
+                    <li><a class="nhsb-footer__link" href=routes::href(&state, Step::ManageFind, false)
+                        on:click=move |ev| if routes::follow(&ev) { routes::go_to(&state, Step::ManageFind) }
+                    >"Change or cancel an appointment"</a></li>
                     <li><a class="nhsb-footer__link" href=accessibility
                         on:click=move |ev| if routes::follow(&ev) { routes::go_to(&state, Step::Accessibility) }
                     >"Accessibility statement"</a></li>

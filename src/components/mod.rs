@@ -2,6 +2,7 @@
 //! in `style/` with the same name; every class starts with `nhsb-` so the app can live inside a
 //! trust's page without touching it.
 
+mod appointment;
 mod date_input;
 mod error_summary;
 mod fields;
@@ -10,6 +11,7 @@ mod problem;
 mod radios;
 mod summary_list;
 
+pub use appointment::{AppointmentSummary, CalendarButtons};
 pub use date_input::DateInput;
 pub use error_summary::{ErrorSummary, Errors};
 pub use fields::{Checkbox, TextInput};

@@ -1,19 +1,16 @@
-use booking_domain::api::{ApiError, SlotQuery};
+use booking_domain::api::ApiError;
 use booking_domain::confirm;
 use booking_domain::format;
 use booking_domain::journey::{Choices, Route, Step};
 use booking_domain::model::Slot;
-use booking_domain::schedule;
-use chrono::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::{
-    ApiProblem, BackLink, Choice, ErrorSummary, Radios, SummaryList, SummaryRow,
-};
+use super::taken::{nearest_free, TakenPage};
+use crate::components::{ApiProblem, BackLink, SummaryList, SummaryRow};
 use crate::http::new_idempotency_key;
 use crate::routes;
-use crate::state::{self, now, set_title, today, AppState};
+use crate::state::{self, set_title, today, AppState};
 
 /// What happened to the last "Book appointment".
 #[derive(Clone)]
@@ -64,8 +61,17 @@ pub fn CheckPage() -> impl IntoView {
                 confirm::Outcome::Taken => {
                     let taken = state.draft.with_untracked(|d| d.slot.clone());
                     state.draft.update(|d| d.choose_slot(None));
+                    let search = state.draft.with_untracked(|d| {
+                        (
+                            d.service.clone().unwrap_or_default(),
+                            d.band.clone().unwrap_or_default(),
+                            d.locality.clone().unwrap_or_default(),
+                        )
+                    });
                     let nearest = match taken {
-                        Some(slot) => nearest_free(state, &slot).await,
+                        Some(slot) => {
+                            nearest_free(state, search.0, search.1, search.2, &slot).await
+                        }
                         None => Vec::new(),
                     };
                     outcome.set(Some(Outcome::Taken(nearest)));
@@ -95,7 +101,32 @@ pub fn CheckPage() -> impl IntoView {
 
     move || match outcome.get() {
         Some(Outcome::Taken(nearest)) => {
-            view! { <TakenPage nearest=nearest outcome=outcome localities=localities/> }.into_any()
+            let place = state
+                .draft
+                .with_untracked(|d| d.locality.clone())
+                .and_then(|id| {
+                    localities
+                        .get_untracked()
+                        .and_then(|r| r.ok())
+                        .and_then(|list| list.into_iter().find(|l| l.id == id))
+                });
+            let choose = Callback::new(move |slot: Slot| {
+                state.draft.update(|d| d.choose_slot(Some(slot)));
+                let route = Route::new(Step::Check, state.draft.with_untracked(|d| d.choices()));
+                routes::go(&state, route, true);
+                outcome.set(None);
+                state.focus_heading();
+            });
+            view! {
+                <TakenPage
+                    intro="We have kept all your answers. Choose another time and check your answers again.".to_string()
+                    nearest=nearest
+                    place=place.map(|l| l.name).unwrap_or_default()
+                    on_choose=choose
+                    all_times=Step::Slot
+                />
+            }
+            .into_any()
         }
         failure => {
             let failed = match failure {
@@ -107,7 +138,7 @@ pub fn CheckPage() -> impl IntoView {
                 {failed.map(|e| {
                     let unknown = e.outcome_unknown();
                     view! {
-                        <ApiProblem error=e heading=true/>
+                        <ApiProblem error=e retry=Callback::new(move |_| book())/>
                         {unknown.then(|| view! {
                             <p class="nhsb-inset-text">"We do not know if your appointment was booked. Select ‘Book appointment’ again: you will not be booked twice."</p>
                         })}
@@ -128,33 +159,6 @@ pub fn CheckPage() -> impl IntoView {
             }
             .into_any()
         }
-    }
-}
-
-/// Up to five free times nearest the one that was taken, at the same place and clinician.
-async fn nearest_free(state: AppState, taken: &Slot) -> Vec<Slot> {
-    let Some(query) = state.draft.with_untracked(|d| {
-        let date = taken.start.date_naive();
-        let from = (date - Duration::days(7)).max(now().date_naive());
-        Some(SlotQuery {
-            service: d.service.clone()?,
-            band: d.band.clone()?,
-            locality: d.locality.clone()?,
-            from,
-            to: from + Duration::days(30),
-        })
-    }) else {
-        return Vec::new();
-    };
-    match state.client.all_slots(&query).await {
-        Ok(page) => {
-            let free: Vec<Slot> = schedule::slots_by_day(&page.slots, now())
-                .into_iter()
-                .flat_map(|d| d.slots)
-                .collect();
-            schedule::nearest_slots(&free, &taken.start, &taken.id, 5)
-        }
-        Err(_) => Vec::new(),
     }
 }
 
@@ -306,81 +310,5 @@ fn non_empty(s: &str) -> String {
         "Not given".into()
     } else {
         s.into()
-    }
-}
-
-/// The 409 page: the time went to someone else; every answer is kept; pick a nearby time and
-/// come straight back to check answers.
-#[component]
-fn TakenPage(
-    nearest: Vec<Slot>,
-    outcome: RwSignal<Option<Outcome>>,
-    localities: LocalResource<Result<Vec<booking_domain::model::Locality>, ApiError>>,
-) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let selected = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<String>);
-    let place = move || {
-        let id = state.draft.with_untracked(|d| d.locality.clone());
-        localities
-            .get()
-            .and_then(|r| r.ok())
-            .and_then(|list| list.into_iter().find(|l| Some(&l.id) == id.as_ref()))
-            .map(|l| l.name)
-            .unwrap_or_default()
-    };
-    let items: Vec<Choice> = nearest
-        .iter()
-        .map(|s| Choice {
-            value: s.id.clone(),
-            label: format::date_time(&s.start),
-            hint: vec![format::mode_label(s.mode).to_string()],
-        })
-        .collect();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let chosen = selected
-            .get_untracked()
-            .and_then(|id| nearest.iter().find(|s| s.id == id).cloned());
-        match chosen {
-            Some(slot) => {
-                state.draft.update(|d| d.choose_slot(Some(slot)));
-                let mut route =
-                    Route::new(Step::Check, state.draft.with_untracked(|d| d.choices()));
-                route.change = false;
-                routes::go(&state, route, true);
-                outcome.set(None);
-                state.focus_heading();
-            }
-            None => {
-                error.set(Some("Select another time".into()));
-                state.focus_heading();
-            }
-        }
-    };
-    let has_items = !items.is_empty();
-    view! {
-        <form class="nhsb-form" on:submit=submit novalidate>
-            <ErrorSummary errors=Signal::derive(move || error.get().map(|e| vec![("nearest".to_string(), e)]).unwrap_or_default())/>
-            <h1 tabindex="-1">"That time has just been booked by someone else"</h1>
-            <p>"We have kept all your answers. Choose another time and check your answers again."</p>
-            {if has_items {
-                view! {
-                    <Radios name="nearest" legend=format!("Nearest times at {}", place()) items=items selected=selected error=error/>
-                    <button class="nhsb-button" type="submit">"Continue"</button>
-                }.into_any()
-            } else {
-                view! { <p>"There are no other times close to that one."</p> }.into_any()
-            }}
-            <p>
-                <a class="nhsb-link" href=routes::href(&state, Step::Slot, true)
-                    on:click=move |ev| if routes::follow(&ev) {
-                        let mut route = Route::new(Step::Slot, state.draft.with_untracked(|d| d.choices()));
-                        route.change = true;
-                        routes::go(&state, route, false);
-                    }
-                >"See all available times"</a>
-            </p>
-        </form>
     }
 }

@@ -10,33 +10,36 @@ use crate::state::{self, set_title, AppState};
 /// "Where would you like your appointment?": each place with its address, access and the
 /// next free time; places with nothing free say so instead of being offered.
 #[component]
-pub fn LocalityPage() -> impl IntoView {
+pub fn LocalityPage(services: Vec<booking_domain::model::Service>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let localities = state::localities(state);
+    let back = state
+        .draft
+        .with_untracked(|d| d.previous(Step::Locality, &services));
     move || match localities.get() {
         None => {
             set_title(Step::Locality.title(), false);
-            view! { <BackLink to=Step::Band/><Loading label="Loading places"/> }.into_any()
+            view! { <BackLink to=back/><Loading label="Loading places"/> }.into_any()
         }
         Some(Err(error)) => {
             set_title(Step::Locality.title(), true);
             view! {
-                <BackLink to=Step::Band/>
+                <BackLink to=back/>
                 <ApiProblem error=error heading=true retry=Callback::new(move |_| localities.refetch())/>
             }
             .into_any()
         }
-        Some(Ok(list)) => choose(state, list).into_any(),
+        Some(Ok(list)) => choose(state, list, back).into_any(),
     }
 }
 
-fn choose(state: AppState, list: Vec<Locality>) -> impl IntoView {
+fn choose(state: AppState, list: Vec<Locality>, back: Step) -> impl IntoView {
     let (open, full): (Vec<_>, Vec<_>) = list.into_iter().partition(|l| l.next_available.is_some());
     let phone = state.phone();
     if open.is_empty() {
         set_title("No appointments available online", false);
         return view! {
-            <BackLink to=Step::Band/>
+            <BackLink to=back/>
             <h1 tabindex="-1">"No appointments available online"</h1>
             <p>"There are no appointments you can book online for this clinician at the moment."</p>
             <p>"Call " <a class="nhsb-link" href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a>
@@ -85,7 +88,7 @@ fn choose(state: AppState, list: Vec<Locality>) -> impl IntoView {
     view! {
         <SingleChoicePage
             step=Step::Locality
-            back=Step::Band
+            back=back
             name="locality"
             items=items
             initial=state.draft.with_untracked(|d| d.locality.clone())

@@ -23,12 +23,26 @@ struct Loaded {
     until: Option<NaiveDate>,
 }
 
-/// "Choose a time": one day at a time, times grouped into morning, afternoon and evening.
+/// What to search: fixed for the whole picker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SlotSearch {
+    pub service: String,
+    pub band: String,
+    pub locality: String,
+    /// An SMS invite's booking window (clinic dates, inclusive).
+    pub window: Option<(NaiveDate, NaiveDate)>,
+    /// The slot already chosen, shown selected.
+    pub chosen: Option<String>,
+    /// A slot never offered (the booking's own time when moving it).
+    pub exclude: Option<String>,
+}
+
+/// "Choose a time" while booking.
 #[component]
-pub fn SlotPage() -> impl IntoView {
+pub fn SlotPage(services: Vec<booking_domain::model::Service>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let localities = state::localities(state);
-    let locality_name = move || {
+    let locality_name = Signal::derive(move || {
         let id = state.draft.with(|d| d.locality.clone())?;
         localities
             .get()?
@@ -36,18 +50,52 @@ pub fn SlotPage() -> impl IntoView {
             .into_iter()
             .find(|l| l.id == id)
             .map(|l| l.name)
-    };
+    });
+    let search = state.draft.with_untracked(|d| SlotSearch {
+        service: d.service.clone().unwrap_or_default(),
+        band: d.band.clone().unwrap_or_default(),
+        locality: d.locality.clone().unwrap_or_default(),
+        window: d.invite.as_ref().map(|i| (i.book_from, i.book_until)),
+        chosen: d.slot.as_ref().map(|s| s.id.clone()),
+        exclude: None,
+    });
+    let back = state
+        .draft
+        .with_untracked(|d| d.previous(Step::Slot, &services));
+    let choose = Callback::new(move |slot: Slot| {
+        state.draft.update(|d| d.choose_slot(Some(slot)));
+        let next = state.draft.with_untracked(|d| d.first_unanswered());
+        routes::go_to(&state, next);
+    });
+    view! { <SlotPicker search=search step=Step::Slot back=back locality_name=locality_name on_choose=choose/> }
+}
+
+/// One day at a time, times grouped into morning, afternoon and evening. The API's 31-day
+/// windows and paging stay out of sight: later windows are fetched as the patient moves on.
+#[component]
+pub fn SlotPicker(
+    search: SlotSearch,
+    /// The page (for its title).
+    step: Step,
+    back: Step,
+    /// The place's name, for the caption and each time's accessible name.
+    #[prop(into)]
+    locality_name: Signal<Option<String>>,
+    on_choose: Callback<Slot>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let loaded = RwSignal::new(Loaded::default());
     let loading = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
     let first = now().date_naive();
-    let (window_from, horizon) = state.draft.with_untracked(|d| match &d.invite {
-        Some(i) => (
-            i.book_from.max(first),
-            i.book_until.min(first + Duration::days(HORIZON_DAYS)),
+    let (window_from, horizon) = match search.window {
+        Some((from, until)) => (
+            from.max(first),
+            until.min(first + Duration::days(HORIZON_DAYS)),
         ),
         None => (first, first + Duration::days(HORIZON_DAYS)),
-    });
+    };
+    let search = StoredValue::new(search);
 
     // Fetches the next search window; keeps going while windows come back empty.
     let fetch_more = move || {
@@ -69,23 +117,24 @@ pub fn SlotPage() -> impl IntoView {
                 else {
                     break;
                 };
-                let Some(query) = state.draft.with_untracked(|d| {
-                    Some(SlotQuery {
-                        service: d.service.clone()?,
-                        band: d.band.clone()?,
-                        locality: d.locality.clone()?,
-                        from,
-                        to,
-                    })
-                }) else {
-                    break;
-                };
+                let query = search.with_value(|s| SlotQuery {
+                    service: s.service.clone(),
+                    band: s.band.clone(),
+                    locality: s.locality.clone(),
+                    from,
+                    to,
+                });
                 match state.client.all_slots(&query).await {
                     Ok(page) => {
                         let mut found = page.slots;
-                        if let Some(i) = state.draft.with_untracked(|d| d.invite.clone()) {
-                            found = schedule::within_window(&found, i.book_from, i.book_until);
-                        }
+                        search.with_value(|s| {
+                            if let Some((from, until)) = s.window {
+                                found = schedule::within_window(&found, from, until);
+                            }
+                            if let Some(exclude) = &s.exclude {
+                                found.retain(|slot| &slot.id != exclude);
+                            }
+                        });
                         let any = !schedule::slots_by_day(&found, now()).is_empty();
                         loaded.update(|l| {
                             l.slots.extend(found);
@@ -174,18 +223,14 @@ pub fn SlotPage() -> impl IntoView {
             .get_untracked()
             .and_then(|id| loaded.with_untracked(|l| l.slots.iter().find(|s| s.id == id).cloned()));
         match chosen {
-            Some(slot) => {
-                state.draft.update(|d| d.choose_slot(Some(slot)));
-                let next = state.draft.with_untracked(|d| d.first_unanswered());
-                routes::go_to(&state, next);
-            }
+            Some(slot) => on_choose.run(slot),
             None => {
                 error.set(Some("Select a time".into()));
                 state.focus_heading();
             }
         }
     };
-    Effect::new(move |_| set_title(Step::Slot.title(), error.with(Option::is_some)));
+    Effect::new(move |_| set_title(step.title(), error.with(Option::is_some)));
 
     let body = move || {
         if let Some(e) = failure.get() {
@@ -202,9 +247,9 @@ pub fn SlotPage() -> impl IntoView {
                     <p>"There are no times available online here in the next "
                        {(horizon - first).num_weeks()} " weeks."</p>
                     <p>"You can "
-                       <a class="nhsb-link" href=routes::href(&state, Step::Locality, false)
-                          on:click=move |ev| if routes::follow(&ev) { routes::go_to(&state, Step::Locality) }
-                       >"choose another place"</a>
+                       <a class="nhsb-link" href=routes::href(&state, back, false)
+                          on:click=move |ev| if routes::follow(&ev) { routes::go_to(&state, back) }
+                       >"go back"</a>
                        " or call " {phone} " (" {state.config.opening_hours.clone()} ")."</p>
                 </div>
             }
@@ -228,7 +273,7 @@ pub fn SlotPage() -> impl IntoView {
                 </button>
             </div>
             <DayPicker days=days selected=i on_pick=Callback::new(show_day)/>
-            <Times day=day locality=locality_name().unwrap_or_default() selected=selected error=error/>
+            <Times day=day locality=locality_name.get().unwrap_or_default() selected=selected error=error/>
             {move || loading.get().then(|| view! { <Loading label="Loading more times"/> })}
             <button class="nhsb-button" type="submit">"Continue"</button>
         }
@@ -236,13 +281,13 @@ pub fn SlotPage() -> impl IntoView {
     };
 
     view! {
-        <BackLink to=Step::Locality/>
+        <BackLink to=back/>
         <form class="nhsb-form" on:submit=submit novalidate>
             <ErrorSummary errors=Signal::derive(move || {
                 error.get().map(|e| vec![("slot".to_string(), e)]).unwrap_or_default()
             })/>
             <span class="nhsb-caption">{locality_name}</span>
-            <h1 tabindex="-1">{Step::Slot.title()}</h1>
+            <h1 tabindex="-1">{step.title()}</h1>
             {body}
             // One polite live region for day changes, present from the start so it is heard.
             <div class="nhsb-visually-hidden" aria-live="polite" aria-atomic="true">{announcement}</div>
@@ -325,13 +370,19 @@ fn Times(
                                 prop:checked=move || selected.with(|s| s.as_deref() == Some(checked.as_str()))
                                 on:change=move |_| { selected.set(Some(value.clone())); error.set(None); }
                             />
+                            // One hidden full name, and the visible words hidden from screen
+                            // readers: separate hidden pieces would be read with stray pauses.
                             <label class="nhsb-label nhsb-radios__label nhsb-times__label" for=id>
-                                <span class="nhsb-visually-hidden">{long_date.clone()} ", "</span>
-                                <span class="nhsb-times__time">{format::time(slot.start.time())}</span>
-                                <span class="nhsb-visually-hidden">", "</span>
-                                <span class="nhsb-tag" data-mode=mode_class(slot.mode)>{format::mode_label(slot.mode)}</span>
-                                <span class="nhsb-visually-hidden">", " {locality.clone()}</span>
-                                <span class="nhsb-times__length">{format::duration(minutes)}</span>
+                                <span class="nhsb-visually-hidden">
+                                    {format!("{}, {}, {}", long_date, format::time(slot.start.time()), format::mode_phrase(slot.mode))}
+                                    {(!locality.is_empty()).then(|| format!(", {locality}"))}
+                                    {format!(", {}", format::duration(minutes))}
+                                </span>
+                                <span aria-hidden="true">
+                                    <span class="nhsb-times__time">{format::time(slot.start.time())}</span>
+                                    <span class="nhsb-tag" data-mode=mode_class(slot.mode)>{format::mode_label(slot.mode)}</span>
+                                    <span class="nhsb-times__length">{format::duration(minutes)}</span>
+                                </span>
                             </label>
                         </div>
                     }

@@ -20,8 +20,16 @@ pub fn StartPage() -> impl IntoView {
         }
     };
     let phone = move || state.phone();
+    let invite = move || match state.invite_status() {
+        Some(Ok(Some(invite))) => Some(view! { <super::InviteNotice invite=invite/> }.into_any()),
+        Some(Err(e)) if e.code() == Some(&booking_domain::api::ErrorCode::NotFound) => {
+            Some(view! { <super::InviteExpiredPage/> }.into_any())
+        }
+        _ => None,
+    };
     view! {
         <h1 tabindex="-1">"Book a physiotherapy appointment"</h1>
+        {invite}
         <p>"Use this service to book an NHS physiotherapy appointment for problems with your muscles, bones or joints, such as back, neck or knee pain."</p>
         <p>"It takes about 5 minutes. You can choose where and when to be seen."</p>
         <h2 class="nhsb-heading-m">"Before you start"</h2>
@@ -33,6 +41,12 @@ pub fn StartPage() -> impl IntoView {
         <a class="nhsb-button nhsb-button--start" role="button" draggable="false"
             href=move || routes::href(&state, Step::Service, false) on:click=start
         >"Start now"</a>
+        <h2 class="nhsb-heading-m">"Change or cancel an appointment"</h2>
+        <p>
+            <a class="nhsb-link" href=move || routes::href(&state, Step::ManageFind, false)
+                on:click=move |ev| if routes::follow(&ev) { routes::go_to(&state, Step::ManageFind) }
+            >"Change or cancel an appointment you have already booked"</a>
+        </p>
         <h2 class="nhsb-heading-m">"Other ways to book"</h2>
         <p>
             "If you cannot book online, call "

@@ -1,0 +1,56 @@
+use booking_domain::format;
+use booking_domain::journey::{Choices, Route, Step};
+use booking_domain::model::Invite;
+use leptos::prelude::*;
+
+use crate::routes;
+use crate::state::{set_title, AppState};
+
+/// Why the patient is here when they came from an SMS invite.
+#[component]
+pub fn InviteNotice(invite: Invite) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let who = state
+        .services
+        .get_untracked()
+        .and_then(|r| r.ok())
+        .and_then(|list| list.into_iter().find(|s| s.id == invite.service))
+        .and_then(|s| {
+            invite
+                .band
+                .as_deref()
+                .and_then(|b| s.band(b))
+                .map(|b| format!("with a {}", b.name.to_lowercase()))
+        })
+        .unwrap_or_default();
+    view! {
+        <div class="nhsb-inset-text">
+            <p>
+                "You have been invited to book a follow-up physiotherapy appointment " {who}
+                ". Book by " {format::dob(invite.book_until)} "."
+            </p>
+        </div>
+    }
+}
+
+/// An invite code that is unknown or past its date.
+#[component]
+pub fn InviteExpiredPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    set_title("This invitation link has expired", true);
+    let phone = state.phone();
+    view! {
+        <h1 tabindex="-1">"This invitation link has expired or is not valid"</h1>
+        <p>"The link in your text message may have expired, or part of it may be missing."</p>
+        <p>"To book your follow-up appointment, call "
+            <a class="nhsb-link" href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a>
+            " (" {state.config.opening_hours.clone()} ")."</p>
+        <p>"If you were not asked to book a follow-up, you can "
+            <a class="nhsb-link" href=Route::new(Step::Start, Choices::default()).to_url(&state.config.base_path)
+                on:click=move |ev| if routes::follow(&ev) {
+                    // Leave the invite behind: a fresh start without it.
+                    let _ = window().location().set_href(&Route::new(Step::Start, Choices::default()).to_url(&state.config.base_path));
+                }
+            >"book a new appointment"</a>"."</p>
+    }
+}

@@ -1,0 +1,66 @@
+use booking_domain::format;
+use booking_domain::journey::Step;
+use booking_domain::manage::can_change_online;
+use booking_domain::model::BookingStatus;
+use leptos::prelude::*;
+
+use super::session_or_find;
+use crate::components::{AppointmentSummary, BackLink};
+use crate::routes;
+use crate::state::{now, set_title, AppState};
+
+/// "Your appointment": what was found, and what can be done with it.
+#[component]
+pub fn ManageBookingPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    set_title(Step::ManageBooking.title(), false);
+    let Some(session) = session_or_find(state) else {
+        return ().into_any();
+    };
+    let booking = session.booking;
+    let phone = state.phone();
+    let link = move |step: Step, text: &'static str, class: &'static str| {
+        view! {
+            <a class=class href=routes::href(&state, step, false)
+                on:click=move |ev| if routes::follow(&ev) { routes::go_to(&state, step) }
+            >{text}</a>
+        }
+    };
+    let actions = match booking.status {
+        BookingStatus::Cancelled => view! {
+            <div class="nhsb-inset-text"><p>"This appointment has been cancelled."</p></div>
+            <p>{link(Step::Start, "Book a new appointment", "nhsb-button")}</p>
+        }
+        .into_any(),
+        BookingStatus::Booked if can_change_online(&booking, now()) => view! {
+            <p>{booking.cancel_before.map(|c| format!("You can change or cancel online until {}.", format::date_time(&c)))}</p>
+            <div class="nhsb-button-group">
+                {link(Step::ManageSlot, "Change the time", "nhsb-button nhsb-button--secondary")}
+                {link(Step::ManageCancel, "Cancel appointment", "nhsb-button nhsb-button--warning")}
+            </div>
+        }
+        .into_any(),
+        _ => view! {
+            <div class="nhsb-inset-text">
+                <p>"It is too late to change or cancel this appointment online."</p>
+                <p>"Call " <a class="nhsb-link" href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a>
+                   " (" {state.config.opening_hours.clone()} ")."</p>
+            </div>
+        }
+        .into_any(),
+    };
+    let status = match booking.status {
+        BookingStatus::Booked => "Booked",
+        BookingStatus::Cancelled => "Cancelled",
+        BookingStatus::Other => "Being confirmed",
+    };
+    view! {
+        <BackLink to=Step::ManageFind/>
+        <span class="nhsb-caption">"Reference " {booking.reference.clone()}</span>
+        <h1 tabindex="-1">{Step::ManageBooking.title()}</h1>
+        <p><strong class="nhsb-tag nhsb-tag--status">{status}</strong></p>
+        <AppointmentSummary booking=booking/>
+        {actions}
+    }
+    .into_any()
+}
