@@ -142,7 +142,7 @@ impl AppState {
         self.draft.update(|d| *d = BookingDraft::default());
     }
 
-    /// Moves focus to the new page's error summary, problem or heading once it has rendered,
+    /// Moves focus to the new page's error summary or heading once it has rendered,
     /// so screen readers announce the new page (a single-page app gets no page-load
     /// announcement). A page that loads first has no heading yet: keep looking, a frame at a
     /// time, for up to about 15 seconds, unless the patient has moved focus themselves.
@@ -153,13 +153,9 @@ impl AppState {
                 let moved = doc.active_element().is_some_and(|e| {
                     e.tag_name() != "BODY" && e.closest(".nhsb main").ok().flatten().is_some()
                 });
-                let target = [
-                    ".nhsb .nhsb-error-summary",
-                    ".nhsb main .nhsb-problem",
-                    ".nhsb main h1",
-                ]
-                .iter()
-                .find_map(|selector| doc.query_selector(selector).ok().flatten());
+                let target = [".nhsb .nhsb-error-summary", ".nhsb main h1"]
+                    .iter()
+                    .find_map(|selector| doc.query_selector(selector).ok().flatten());
                 match target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                     Some(el) => {
                         let _ = el.focus();

@@ -143,7 +143,10 @@ pub fn decode<T: DeserializeOwned>(response: &Response) -> Result<T, ApiError> {
     let retry_after = response
         .retry_after
         .as_deref()
-        .and_then(|s| s.trim().parse::<u64>().ok());
+        .map(str::trim)
+        // delay-seconds is 1*DIGIT: `parse` alone would also take "+30".
+        .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|s| s.parse::<u64>().ok());
     let (code, message, fields) = match serde_json::from_str::<ErrorEnvelope>(&response.body) {
         Ok(envelope) => (
             ErrorCode::parse(&envelope.error.code),

@@ -17,6 +17,7 @@ pub fn normalise_reference(input: &str) -> Result<String, &'static str> {
         return Err("Enter your booking reference");
     }
     let valid = compact.len() == 9
+        && compact.is_ascii() // byte slicing below needs one byte per char ("abé12345")
         && compact[..3].bytes().all(|b| b.is_ascii_uppercase())
         && compact[3..].bytes().all(|b| b.is_ascii_alphanumeric());
     if !valid {

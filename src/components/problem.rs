@@ -24,7 +24,7 @@ pub fn ApiProblem(
         view! { <h2 class="nhsb-problem__title">{title}</h2> }.into_any()
     };
     view! {
-        <div class="nhsb-problem" role="alert" tabindex="-1">
+        <div class="nhsb-problem" role="alert">
             {title_view}
             <p>{advice}</p>
             {retry.map(|retry| view! {

@@ -133,18 +133,20 @@ pub fn CheckPage() -> impl IntoView {
                 Some(Outcome::Failed(e)) => Some(e),
                 _ => None,
             };
+            // With a problem on show, the problem is the page's heading.
+            let failed_now = failed.is_some();
             view! {
                 <BackLink to=Step::Details/>
                 {failed.map(|e| {
                     let unknown = e.outcome_unknown();
                     view! {
-                        <ApiProblem error=e retry=Callback::new(move |_| book())/>
+                        <ApiProblem error=e heading=true retry=Callback::new(move |_| book())/>
                         {unknown.then(|| view! {
                             <p class="nhsb-inset-text">"We do not know if your appointment was booked. Select ‘Book appointment’ again: you will not be booked twice."</p>
                         })}
                     }
                 })}
-                <Answers localities=localities/>
+                <Answers localities=localities as_heading=!failed_now/>
                 <h2 class="nhsb-heading-m">"Now book your appointment"</h2>
                 <p>"By booking, you confirm that the details you have given are correct to the best of your knowledge."</p>
                 <button class="nhsb-button" type="button" disabled=move || sending.get()
@@ -166,6 +168,8 @@ pub fn CheckPage() -> impl IntoView {
 #[component]
 fn Answers(
     localities: LocalResource<Result<Vec<booking_domain::model::Locality>, ApiError>>,
+    /// The title is the page's `h1` (else an `h2` under a problem's `h1`).
+    as_heading: bool,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let change = move |step: Step| -> Option<(String, Callback<()>)> {
@@ -297,8 +301,13 @@ fn Answers(
                 change_label: "reminders",
             },
         ]);
+        let title = if as_heading {
+            view! { <h1 tabindex="-1">{Step::Check.title()}</h1> }.into_any()
+        } else {
+            view! { <h2 class="nhsb-heading-m">{Step::Check.title()}</h2> }.into_any()
+        };
         view! {
-            <h1 tabindex="-1">{Step::Check.title()}</h1>
+            {title}
             <SummaryList rows=rows/>
         }
     }

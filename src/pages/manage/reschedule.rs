@@ -181,6 +181,7 @@ pub fn NewTimeCheckPage() -> impl IntoView {
                 Some(Outcome::Failed(e)) => Some(e),
                 _ => None,
             };
+            let failed_now = failed.is_some();
             let too_late = failed.as_ref().is_some_and(|e| e.code() == Some(&ErrorCode::BookingWindowClosed));
             let rows = vec![
                 SummaryRow { key: "Current time", value: vec![old_time.clone()], change: None, change_label: "" },
@@ -204,15 +205,19 @@ pub fn NewTimeCheckPage() -> impl IntoView {
                 <BackLink to=Step::ManageSlot/>
                 {failed.map(|e| if too_late {
                     view! {
-                        <div class="nhsb-problem" role="alert" tabindex="-1">
-                            <h2 class="nhsb-problem__title">"It is too late to change this appointment online"</h2>
+                        <div class="nhsb-problem" role="alert">
+                            <h1 class="nhsb-problem__title" tabindex="-1">"It is too late to change this appointment online"</h1>
                             <p>"Call " {phone.clone()} " (" {state.config.opening_hours.clone()} "). Your appointment has not changed."</p>
                         </div>
                     }.into_any()
                 } else {
-                    view! { <ApiProblem error=e retry=Callback::new(move |_| retry())/> }.into_any()
+                    view! { <ApiProblem error=e heading=true retry=Callback::new(move |_| retry())/> }.into_any()
                 })}
-                <h1 tabindex="-1">{Step::ManageCheck.title()}</h1>
+                {if failed_now {
+                    view! { <h2 class="nhsb-heading-m">{Step::ManageCheck.title()}</h2> }.into_any()
+                } else {
+                    view! { <h1 tabindex="-1">{Step::ManageCheck.title()}</h1> }.into_any()
+                }}
                 <SummaryList rows=rows/>
                 <p>"Your current appointment is kept until the new time is confirmed."</p>
                 <button class="nhsb-button" type="button" disabled=move || sending.get() on:click=move |_| confirm()>
