@@ -6,7 +6,7 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const root = path.resolve(__dirname, '..');
-const port = 8091;
+const port = Number(process.env.E2E_PORT || 8091);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
