@@ -28,6 +28,13 @@ pub async fn confirm<T: Transport>(
     match client.book(request, key).await {
         Ok(booking) => Outcome::Booked(Box::new(booking)),
         Err(e) if e.code() == Some(&ErrorCode::SlotUnavailable) => Outcome::Taken,
+        // The time itself was refused (gone, or no longer bookable): pressing again cannot
+        // help, choosing another time can.
+        Err(ApiError::Status {
+            code: ErrorCode::ValidationFailed,
+            ref fields,
+            ..
+        }) if fields.contains_key("slot_id") => Outcome::Taken,
         Err(ApiError::Status {
             code: ErrorCode::ValidationFailed,
             ref fields,
@@ -44,5 +51,66 @@ pub async fn confirm<T: Transport>(
                 .collect(),
         ),
         Err(e) => Outcome::Failed(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{Request, Response, TransportError};
+    use crate::model::{Patient, Reminders};
+
+    struct Answer(u16, &'static str);
+
+    impl Transport for Answer {
+        async fn send(&self, _: Request) -> Result<Response, TransportError> {
+            Ok(Response {
+                status: self.0,
+                content_type: Some("application/json".into()),
+                retry_after: None,
+                body: self.1.into(),
+            })
+        }
+    }
+
+    fn request() -> BookingRequest {
+        BookingRequest {
+            slot_id: "s".into(),
+            patient: Patient {
+                given_name: "A".into(),
+                family_name: "B".into(),
+                date_of_birth: chrono::NaiveDate::from_ymd_opt(1958, 2, 28).unwrap(),
+                nhs_number: None,
+                phone: Some("07700 900123".into()),
+                email: None,
+            },
+            reminders: Reminders::default(),
+            channel: "online".into(),
+            source: "web".into(),
+        }
+    }
+
+    fn outcome(status: u16, body: &'static str) -> Outcome {
+        futures_executor::block_on(confirm(&Client::new(Answer(status, body)), &request(), "k"))
+    }
+
+    #[test]
+    fn a_refused_time_means_choosing_another() {
+        let body = r#"{"error":{"code":"validation_failed","message":"x","fields":{"slot_id":"That time cannot be booked"}}}"#;
+        assert_eq!(outcome(422, body), Outcome::Taken);
+        let taken = r#"{"error":{"code":"slot_unavailable","message":"Taken"}}"#;
+        assert_eq!(outcome(409, taken), Outcome::Taken);
+    }
+
+    #[test]
+    fn field_errors_go_back_to_the_details_page() {
+        let body = r#"{"error":{"code":"validation_failed","message":"x","fields":{"patient.nhs_number":"Enter a valid NHS number"}}}"#;
+        assert_eq!(
+            outcome(422, body),
+            Outcome::Invalid(vec![FieldError {
+                field: Field::NhsNumber,
+                message: "Enter a valid NHS number".into()
+            }])
+        );
     }
 }
