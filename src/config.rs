@@ -1,6 +1,7 @@
 //! What the host page tells the app, read once from the mount element's data attributes
 //! (or `<meta name="nhs-booking:…">`), so one build serves every trust.
 
+use booking_domain::journey::{Choices, Routing};
 use wasm_bindgen::JsCast;
 
 /// The id of the element the app mounts into.
@@ -17,6 +18,16 @@ pub struct Config {
     pub opening_hours: String,
     /// Milliseconds before a request is given up.
     pub timeout_ms: u32,
+    /// Path routing below `base_path` (the default), or query routing (`data-routing="query"`)
+    /// where the step is one query parameter (`data-query-param`, default `booking`) and the
+    /// host's path and other parameters are left alone.
+    pub routing: Routing,
+    /// Answers a trust fixes in advance (`data-service`, `data-band`, `data-locality`); a URL
+    /// that has its own choice wins.
+    pub preselected: Choices,
+    /// Origins of pages allowed to frame the app and be told its height (`data-parent-origins`,
+    /// space or comma separated). The page's own origin is always allowed.
+    pub parent_origins: Vec<String>,
 }
 
 impl Default for Config {
@@ -27,6 +38,9 @@ impl Default for Config {
             phone: "01480 123456".into(),
             opening_hours: "Monday to Friday, 8am to 6pm".into(),
             timeout_ms: 15_000,
+            routing: Routing::default(),
+            preselected: Choices::default(),
+            parent_origins: Vec::new(),
         }
     }
 }
@@ -50,16 +64,42 @@ impl Config {
                 .filter(|v| !v.is_empty())
         };
         let default = Config::default();
+        let base_path = setting("base-path").unwrap_or(default.base_path);
+        let routing = match setting("routing").as_deref() {
+            Some("query") => Routing::Query {
+                param: setting("query-param").unwrap_or_else(|| "booking".into()),
+            },
+            _ => Routing::Path {
+                base: base_path.clone(),
+            },
+        };
+        // Ids are short tokens, as in URLs.
+        let id = |name: &str| setting(name).filter(|v| v.len() <= 64);
         Config {
             api_base: setting("api-base")
                 .map(|v| v.trim_end_matches('/').to_string())
                 .unwrap_or(default.api_base),
-            base_path: setting("base-path").unwrap_or(default.base_path),
+            base_path,
             phone: setting("phone").unwrap_or(default.phone),
             opening_hours: setting("opening-hours").unwrap_or(default.opening_hours),
             timeout_ms: setting("timeout-ms")
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(default.timeout_ms),
+            routing,
+            preselected: Choices {
+                service: id("service"),
+                band: id("band"),
+                locality: id("locality"),
+                ..Choices::default()
+            },
+            parent_origins: setting("parent-origins")
+                .map(|v| {
+                    v.split([' ', ','])
+                        .map(|o| o.trim().trim_end_matches('/').to_string())
+                        .filter(|o| o.starts_with("https://") || o.starts_with("http://"))
+                        .collect()
+                })
+                .unwrap_or_default(),
         }
     }
 }

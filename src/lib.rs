@@ -2,6 +2,7 @@
 
 pub mod components;
 pub mod config;
+pub mod embed;
 pub mod http;
 pub mod pages;
 pub mod routes;
@@ -27,7 +28,15 @@ pub fn start() {
     let Ok(mount) = mount.dyn_into::<web_sys::HtmlElement>() else {
         return;
     };
-    let route = routes::current(&config.base_path);
+    let mut route = routes::current(&config);
+    let c = &mut route.choices;
+    if c.service.is_none() && c.band.is_none() && c.locality.is_none() {
+        // The trust's preselected answers, unless the URL already has answers of its own.
+        c.service.clone_from(&config.preselected.service);
+        c.band.clone_from(&config.preselected.band);
+        c.locality.clone_from(&config.preselected.locality);
+    }
+    embed::report_height(&config);
     mount.set_inner_html("");
     leptos::mount::mount_to(mount, move || view! { <App config=config route=route/> }).forget();
 }

@@ -1,9 +1,11 @@
 //! Moves between steps with the History API, so Back, Forward and refresh work and the host
 //! page's own links are never intercepted (leptos_router would catch every click on the page).
 
-use booking_domain::journey::{Route, Step};
+use booking_domain::journey::{Route, Routing, Step};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use crate::config::{Config, MOUNT_ID};
 use crate::state::AppState;
 
 fn location() -> Option<(String, String)> {
@@ -12,14 +14,42 @@ fn location() -> Option<(String, String)> {
 }
 
 /// The route the browser's address bar shows now.
-pub fn current(base: &str) -> Route {
+pub fn current(config: &Config) -> Route {
     let (path, query) = location().unwrap_or_default();
-    Route::from_url(base, &path, &query)
+    config.routing.read(&path, &query)
+}
+
+/// The URL (path, query and, in query mode, the host's fragment) that shows `route`.
+pub fn url_of(config: &Config, route: &Route) -> String {
+    let (path, query) = location().unwrap_or_default();
+    let mut url = config.routing.write(route, &path, &query);
+    if let Routing::Query { .. } = config.routing {
+        url.push_str(&window().location().hash().unwrap_or_default());
+    }
+    url
+}
+
+/// A new page starts at its top, as after a page load: the top of the window when the app
+/// is the page, the top of the app when it is part of a host page (and scrolled past).
+fn scroll_to_top(config: &Config) {
+    match config.routing {
+        Routing::Path { .. } => window().scroll_to_with_x_and_y(0.0, 0.0),
+        Routing::Query { .. } => {
+            let mount = document()
+                .get_element_by_id(MOUNT_ID)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(mount) = mount {
+                if mount.get_bounding_client_rect().top() < 0.0 {
+                    mount.scroll_into_view();
+                }
+            }
+        }
+    }
 }
 
 /// Shows `route` as a new history entry (or in place of the current one).
 pub fn go(state: &AppState, route: Route, replace: bool) {
-    let url = route.to_url(&state.config.base_path);
+    let url = url_of(state.config, &route);
     if let Ok(history) = window().history() {
         let _ = if replace {
             history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
@@ -30,9 +60,8 @@ pub fn go(state: &AppState, route: Route, replace: bool) {
     let step_changed = state.route.with_untracked(|r| r.step != route.step);
     state.route.set(route);
     if step_changed {
+        scroll_to_top(state.config);
         state.focus_heading();
-        // A new page starts at its top, as it would after a page load.
-        window().scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
 
@@ -46,12 +75,14 @@ pub fn go_to(state: &AppState, step: Step) {
 /// new tab).
 pub fn href(state: &AppState, step: Step, change: bool) -> String {
     let choices = state.draft.with(|d| d.choices());
-    Route {
+    let route = Route {
         step,
         choices,
         change,
-    }
-    .to_url(&state.config.base_path)
+    };
+    // Reactive on the route too, so query-mode links follow the address bar.
+    state.route.track();
+    url_of(state.config, &route)
 }
 
 /// A click on one of our links: handled in place unless the patient asked for a new tab.
@@ -67,7 +98,7 @@ pub fn follow(ev: &leptos::ev::MouseEvent) -> bool {
 /// Keeps the app in step with Back and Forward.
 pub fn listen(state: AppState) {
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
-        let route = current(&state.config.base_path);
+        let route = current(state.config);
         state.draft.update(|d| d.apply(&route.choices));
         let step_changed = state.route.with_untracked(|r| r.step != route.step);
         state.route.set(route);

@@ -39,8 +39,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <h2 class="nhsb-visually-hidden">"Support links"</h2>
                 <p class="nhsb-footer__text">
                     "If you cannot book online, call "
-                    <a class="nhsb-footer__link" href=move || format!("tel:{}", state.phone().replace(' ', ""))>{move || state.phone()}</a>
-                    " (" {state.config.opening_hours.clone()} ")."
+                    <PhoneNumber class="nhsb-footer__link"/> "."
                 </p>
                 <ul class="nhsb-footer__list">
                     <li><a class="nhsb-footer__link" href=routes::href(&state, Step::ManageFind, false)
@@ -86,5 +85,22 @@ pub fn Loading(
             <span class="nhsb-loading__spinner" aria-hidden="true"></span>
             {label}"…"
         </p>
+    }
+}
+
+/// The number to call as a link, with opening hours: "01480 123456 (Monday to Friday, 8am to
+/// 6pm)". Every "call us instead" on every page uses this, so the words never drift apart.
+#[component]
+pub fn PhoneNumber(
+    /// The link's class; `nhsb-link` unless given.
+    #[prop(optional)]
+    class: Option<&'static str>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <a class=class.unwrap_or("nhsb-link") href=move || format!("tel:{}", state.phone().replace(' ', ""))>
+            {move || state.phone()}
+        </a>
+        " (" {state.config.opening_hours.clone()} ")"
     }
 }

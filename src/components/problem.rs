@@ -2,7 +2,7 @@ use booking_domain::api::ApiError;
 use booking_domain::format;
 use leptos::prelude::*;
 
-use crate::state::AppState;
+use super::PhoneNumber;
 
 /// What went wrong talking to the API, in words a patient understands, with a way on: try
 /// again (nothing typed is lost) or phone.
@@ -16,7 +16,6 @@ pub fn ApiProblem(
     #[prop(optional)]
     heading: bool,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
     let (title, advice) = explain(&error);
     let title_view = if heading {
         view! { <h1 class="nhsb-problem__title" tabindex="-1">{title}</h1> }.into_any()
@@ -34,8 +33,7 @@ pub fn ApiProblem(
             })}
             <p>
                 "If you need help, call "
-                <a class="nhsb-link" href=format!("tel:{}", state.phone().replace(' ', ""))>{state.phone()}</a>
-                " (" {state.config.opening_hours.clone()} ")."
+                <PhoneNumber/> "."
             </p>
         </div>
     }

@@ -11,6 +11,20 @@ pub struct Choice {
     pub hint: Vec<String>,
 }
 
+impl Choice {
+    /// An option with a plain-English description under it (none when it is empty).
+    pub fn described(value: String, label: String, description: String) -> Self {
+        Choice {
+            value,
+            label,
+            hint: Some(description)
+                .into_iter()
+                .filter(|d| !d.is_empty())
+                .collect(),
+        }
+    }
+}
+
 /// A question answered by choosing one option. The legend is the page's `h1` when the page
 /// asks only this question (GOV.UK pattern), so the question is read once, as the heading.
 #[component]

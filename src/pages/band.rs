@@ -27,14 +27,7 @@ pub fn BandPage(services: Vec<Service>) -> impl IntoView {
         .map(|s| s.bands)
         .unwrap_or_default()
         .into_iter()
-        .map(|b| Choice {
-            value: b.id,
-            label: b.name,
-            hint: Some(b.description)
-                .into_iter()
-                .filter(|d| !d.is_empty())
-                .collect(),
-        })
+        .map(|b| Choice::described(b.id, b.name, b.description))
         .collect();
     view! {
         <SingleChoicePage

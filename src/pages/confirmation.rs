@@ -3,7 +3,7 @@ use booking_domain::journey::Step;
 use booking_domain::model::{Booking, BookingStatus, Mode};
 use leptos::prelude::*;
 
-use crate::components::{AppointmentSummary, CalendarButtons};
+use crate::components::{AppointmentSummary, CalendarButtons, PhoneNumber};
 use crate::routes;
 use crate::state::{now, set_title, AppState};
 
@@ -55,7 +55,6 @@ pub fn ReferencePanel(title: &'static str, lead: &'static str, reference: String
 #[component]
 pub fn WhatNext(booking: Booking) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let phone = state.phone();
     // Past the cancel window (a same-day booking), online changes are no longer possible.
     let cancel_before = booking
         .cancel_before
@@ -75,8 +74,7 @@ pub fn WhatNext(booking: Booking) -> impl IntoView {
                 Some((false, _)) => "It is too late to change or cancel this appointment online. Call ".to_string(),
                 None => "To change or cancel, call ".to_string(),
             }}
-            <a class="nhsb-link" href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a>
-            " (" {state.config.opening_hours.clone()} ")."
+            <PhoneNumber/> "."
         </p>
         <p class="nhsb-no-print">
             <a class="nhsb-link" href=routes::href(&state, Step::ManageFind, false)

@@ -3,6 +3,7 @@ use booking_domain::journey::{Choices, Route, Step};
 use booking_domain::model::Invite;
 use leptos::prelude::*;
 
+use crate::components::PhoneNumber;
 use crate::routes;
 use crate::state::{set_title, AppState};
 
@@ -38,13 +39,11 @@ pub fn InviteNotice(invite: Invite) -> impl IntoView {
 pub fn InviteExpiredPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     set_title("This invitation link has expired", true);
-    let phone = state.phone();
     view! {
         <h1 tabindex="-1">"This invitation link has expired or is not valid"</h1>
         <p>"The link in your text message may have expired, or part of it may be missing."</p>
         <p>"To book your follow-up appointment, call "
-            <a class="nhsb-link" href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a>
-            " (" {state.config.opening_hours.clone()} ")."</p>
+            <PhoneNumber/> "."</p>
         <p>"If you were not asked to book a follow-up, you can "
             <a class="nhsb-link" href=Route::new(Step::Start, Choices::default()).to_url(&state.config.base_path)
                 on:click=move |ev| if routes::follow(&ev) {

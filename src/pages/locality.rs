@@ -4,7 +4,7 @@ use booking_domain::model::Locality;
 use leptos::prelude::*;
 
 use super::question::SingleChoicePage;
-use crate::components::{ApiProblem, BackLink, Choice, Loading};
+use crate::components::{ApiProblem, BackLink, Choice, Loading, PhoneNumber};
 use crate::state::{self, set_title, AppState};
 
 /// "Where would you like your appointment?": each place with its address, access and the
@@ -42,8 +42,7 @@ fn choose(state: AppState, list: Vec<Locality>, back: Step) -> impl IntoView {
             <BackLink to=back/>
             <h1 tabindex="-1">"No appointments available online"</h1>
             <p>"There are no appointments you can book online for this clinician at the moment."</p>
-            <p>"Call " <a class="nhsb-link" href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a>
-               " (" {state.config.opening_hours.clone()} ") to book."</p>
+            <p>"Call " <PhoneNumber/> " to book."</p>
         }
         .into_any();
     }

@@ -12,14 +12,7 @@ pub fn ServicePage(services: Vec<Service>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let items = services
         .into_iter()
-        .map(|s| Choice {
-            value: s.id,
-            label: s.name,
-            hint: Some(s.description)
-                .into_iter()
-                .filter(|d| !d.is_empty())
-                .collect(),
-        })
+        .map(|s| Choice::described(s.id, s.name, s.description))
         .collect();
     view! {
         <SingleChoicePage

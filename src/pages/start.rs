@@ -1,6 +1,7 @@
 use booking_domain::journey::Step;
 use leptos::prelude::*;
 
+use crate::components::PhoneNumber;
 use crate::routes;
 use crate::state::{set_title, AppState};
 
@@ -19,7 +20,6 @@ pub fn StartPage() -> impl IntoView {
             routes::go_to(&state, next);
         }
     };
-    let phone = move || state.phone();
     let invite = move || match state.invite_status() {
         Some(Ok(Some(invite))) => Some(view! { <super::InviteNotice invite=invite/> }.into_any()),
         Some(Err(e)) if e.code() == Some(&booking_domain::api::ErrorCode::NotFound) => {
@@ -50,8 +50,7 @@ pub fn StartPage() -> impl IntoView {
         <h2 class="nhsb-heading-m">"Other ways to book"</h2>
         <p>
             "If you cannot book online, call "
-            <a class="nhsb-link" href=move || format!("tel:{}", phone().replace(' ', ""))>{phone}</a>
-            " (" {state.config.opening_hours.clone()} ")."
+            <PhoneNumber/> "."
         </p>
     }
 }

@@ -5,7 +5,7 @@ use booking_domain::model::BookingStatus;
 use leptos::prelude::*;
 
 use super::session_or_find;
-use crate::components::{AppointmentSummary, BackLink};
+use crate::components::{AppointmentSummary, BackLink, PhoneNumber};
 use crate::routes;
 use crate::state::{now, set_title, AppState};
 
@@ -18,7 +18,6 @@ pub fn ManageBookingPage() -> impl IntoView {
         return ().into_any();
     };
     let booking = session.booking;
-    let phone = state.phone();
     let link = move |step: Step, text: &'static str, class: &'static str| {
         view! {
             <a class=class href=routes::href(&state, step, false)
@@ -43,8 +42,7 @@ pub fn ManageBookingPage() -> impl IntoView {
         _ => view! {
             <div class="nhsb-inset-text">
                 <p>"It is too late to change or cancel this appointment online."</p>
-                <p>"Call " <a class="nhsb-link" href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a>
-                   " (" {state.config.opening_hours.clone()} ")."</p>
+                <p>"Call " <PhoneNumber/> "."</p>
             </div>
         }
         .into_any(),

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 
 use super::confirmation_links;
 use super::session_or_find;
-use crate::components::{ApiProblem, AppointmentSummary, BackLink, Choice, Radios};
+use crate::components::{ApiProblem, AppointmentSummary, BackLink, Choice, PhoneNumber, Radios};
 use crate::pages::confirmation::ReferencePanel;
 use crate::routes;
 use crate::state::{set_title, AppState};
@@ -56,16 +56,19 @@ pub fn CancelPage() -> impl IntoView {
             sending.set(false);
         });
     };
-    let phone = state.phone();
     let problem = move || {
         failure.get().map(|e| {
             if e.code() == Some(&ErrorCode::BookingWindowClosed) {
-                let until = cancel_before.map(|c| format!("Appointments can only be cancelled online until {}. ", format::date_time(&c)));
+                let until = cancel_before.map(|c| {
+                    format!(
+                        "Appointments can only be cancelled online until {}. ",
+                        format::date_time(&c)
+                    )
+                });
                 view! {
                     <div class="nhsb-problem" role="alert">
                         <h2 class="nhsb-problem__title">"It is too late to cancel online"</h2>
-                        <p>{until} "To cancel, call " <a class="nhsb-link" href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a>
-                           " (" {state.config.opening_hours.clone()} ")."</p>
+                        <p>{until} "To cancel, call " <PhoneNumber/> "."</p>
                     </div>
                 }
                 .into_any()

@@ -1,0 +1,53 @@
+//! Running inside another page: in an iframe the app tells its parent how tall it is
+//! (`{type: "nhs-booking:height", height}`), so the parent can size the iframe and there is no
+//! inner scrollbar. Messages go only to allowed origins: the page's own and those in
+//! `data-parent-origins`; `postMessage` delivers nothing when the parent has another origin.
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::config::Config;
+
+/// The message type the parent-side snippet listens for (EMBEDDING.md).
+pub const HEIGHT_MESSAGE: &str = "nhs-booking:height";
+
+/// Starts watching the page's height when the page is framed; does nothing otherwise.
+pub fn report_height(config: &Config) {
+    let window = window();
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    // Not framed: the window is its own parent.
+    if JsValue::from(&parent) == JsValue::from(&window) {
+        return;
+    }
+    let mut origins = vec![window.location().origin().unwrap_or_default()];
+    origins.extend(config.parent_origins.iter().cloned());
+    origins.retain(|o| !o.is_empty() && o != "null");
+    origins.dedup();
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    let mut last = -1.0;
+    let measured = root.clone();
+    let send = Closure::<dyn FnMut()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil();
+        if height == last {
+            return;
+        }
+        last = height;
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        for origin in &origins {
+            let _ = parent.post_message(&message, origin);
+        }
+    });
+    let on_resize = send.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    if let Ok(observer) = web_sys::ResizeObserver::new(&on_resize) {
+        observer.observe(&root);
+    }
+    // Lives as long as the page.
+    send.forget();
+}
