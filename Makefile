@@ -25,7 +25,10 @@ demo-api:
 ## Run the demo API and serve the app from one origin; prints the URL to open.
 run: build demo-api
 	@echo "Open http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
-	@./target/release/demo-api --port $(PORT) --static-dir dist
+	@# Embedding (EMBEDDING.md): the app inside a trust's page, under a strict CSP.
+	@echo "Embedded in a trust page (strict CSP): http://127.0.0.1:$(PORT)/trust-site/?lang=en  (iframe: /trust-site/iframe.html)"
+	@./target/release/demo-api --port $(PORT) --static-dir dist \
+		--extra-static /trust-site=examples/trust-site --csp-path /trust-site
 
 ## Every test: formatting, lints, native, wasm (headless Chromium) and browser journeys.
 test: test-tools lint test-native test-wasm build demo-api test-e2e

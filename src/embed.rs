@@ -22,10 +22,16 @@ pub fn report_height(config: &Config) {
     if JsValue::from(&parent) == JsValue::from(&window) {
         return;
     }
-    let mut origins = vec![window.location().origin().unwrap_or_default()];
-    origins.extend(config.parent_origins.iter().cloned());
-    origins.retain(|o| !o.is_empty() && o != "null");
-    origins.dedup();
+    let mut allowed = vec![window.location().origin().unwrap_or_default()];
+    allowed.extend(config.parent_origins.iter().cloned());
+    allowed.retain(|o| !o.is_empty() && o != "null");
+    // Post only to the parent's origin when the browser tells it (no console noise from
+    // mismatched targets); otherwise to each allowed origin, which only the parent's matches.
+    let origins: Vec<String> = match parent_origin() {
+        Some(origin) if allowed.contains(&origin) => vec![origin],
+        Some(_) => return,
+        None => allowed,
+    };
     let Some(root) = document().document_element() else {
         return;
     };
@@ -50,4 +56,20 @@ pub fn report_height(config: &Config) {
     }
     // Lives as long as the page.
     send.forget();
+}
+
+/// The framing page's origin: `location.ancestorOrigins` where the browser has it, else the
+/// origin of the referrer (the page that loaded the frame).
+fn parent_origin() -> Option<String> {
+    let location = window().location();
+    let ancestors = js_sys::Reflect::get(&location, &"ancestorOrigins".into()).ok()?;
+    if !ancestors.is_undefined() {
+        let first = js_sys::Reflect::get(&ancestors, &0.into()).ok()?;
+        if let Some(origin) = first.as_string() {
+            return Some(origin);
+        }
+    }
+    let referrer = document().referrer();
+    let url = web_sys::Url::new(&referrer).ok()?;
+    Some(url.origin()).filter(|o| o != "null")
 }

@@ -44,6 +44,9 @@ pub struct Config {
     pub static_dir: Option<PathBuf>,
     /// (path prefix, folder) pairs served as they are.
     pub extra_static: Vec<(String, PathBuf)>,
+    /// Path prefixes whose answers carry the strict `Content-Security-Policy`
+    /// ([`statics::STRICT_CSP`]), to show the app embedded under a trust's CSP.
+    pub csp_paths: Vec<String>,
 }
 
 impl Default for Config {
@@ -57,6 +60,7 @@ impl Default for Config {
             test_controls: false,
             static_dir: None,
             extra_static: Vec::new(),
+            csp_paths: Vec::new(),
         }
     }
 }
@@ -133,6 +137,12 @@ pub fn build(app: Arc<App>) -> Router {
         Some(dir) => router.fallback(statics::app(dir.clone())),
         None => router.fallback(no_static),
     };
+    if !app.config.csp_paths.is_empty() {
+        let prefixes = app.config.csp_paths.clone();
+        router = router.layer(axum::middleware::from_fn(move |req, next| {
+            statics::csp(prefixes.clone(), req, next)
+        }));
+    }
     router.layer(cors())
 }
 

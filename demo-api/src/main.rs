@@ -49,6 +49,10 @@ struct Args {
     /// PATH=DIR: also serves DIR at the path prefix PATH (repeatable; comma-separated in env).
     #[arg(long = "extra-static", env = "DEMO_EXTRA_STATIC", value_delimiter = ',', value_parser = extra_static)]
     extra_static: Vec<(String, PathBuf)>,
+    /// PATH: answers under this path prefix carry a strict Content-Security-Policy (repeatable;
+    /// comma-separated in env), e.g. --csp-path /trust-site for the embedding example.
+    #[arg(long = "csp-path", env = "DEMO_CSP_PATH", value_delimiter = ',')]
+    csp_paths: Vec<String>,
     /// Most slots in one /slots page.
     #[arg(long, env = "DEMO_PAGE_SIZE", default_value_t = 200)]
     page_size: usize,
@@ -88,6 +92,7 @@ async fn main() {
         test_controls: args.test_controls,
         static_dir: args.static_dir,
         extra_static: args.extra_static,
+        csp_paths: args.csp_paths,
     };
     let app = router(config);
     // Loopback only: this is a development tool, never a public server.

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::MethodRouter;
 use tower::ServiceExt;
@@ -60,4 +61,32 @@ async fn serve_app(dir: PathBuf, req: Request) -> Response {
 /// An extra folder served as it is (no fallback), e.g. an example host page.
 pub fn folder(dir: PathBuf) -> ServeDir {
     ServeDir::new(dir).precompressed_br().precompressed_gzip()
+}
+
+/// The policy a strict trust site sends (EMBEDDING.md): no inline script or style, wasm
+/// allowed, requests only to this origin, framing only by this origin.
+pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'self'";
+
+/// Whether `path` is `prefix` or below it (`/` covers everything).
+pub fn under(prefix: &str, path: &str) -> bool {
+    let prefix = prefix.trim_end_matches('/');
+    prefix.is_empty()
+        || path == prefix
+        || path
+            .strip_prefix(prefix)
+            .is_some_and(|r| r.starts_with('/'))
+}
+
+/// Adds [`STRICT_CSP`] to answers for paths under any of `prefixes`.
+pub async fn csp(prefixes: Vec<String>, req: Request, next: Next) -> Response {
+    let strict = prefixes.iter().any(|p| under(p, req.uri().path()));
+    let mut res = next.run(req).await;
+    if strict {
+        res.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(STRICT_CSP),
+        );
+    }
+    res
 }

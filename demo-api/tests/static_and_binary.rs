@@ -104,6 +104,41 @@ async fn the_app_is_served_with_an_index_fallback_and_precompressed_files() {
 }
 
 #[tokio::test]
+async fn a_strict_csp_is_sent_under_the_csp_paths_only() {
+    let dist = folder(
+        "csp-dist",
+        &[("index.html", b"<!doctype html><title>app</title>")],
+    );
+    let site = folder("csp-site", &[("index.html", b"<p>host page</p>")]);
+    let api = Api::new(Config {
+        static_dir: Some(dist.clone()),
+        extra_static: vec![("/trust-site".into(), site.clone())],
+        csp_paths: vec!["/trust-site".into()],
+        ..Config::default()
+    });
+    const HTML: &str = "text/html";
+    let policy = demo_api::statics::STRICT_CSP;
+    assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval';"));
+    for uri in [
+        "/trust-site/",
+        "/trust-site/index.html?booking=time&lang=en",
+    ] {
+        let r = get(&api, uri, HTML, "").await;
+        assert_eq!(r.status, 200, "{uri}");
+        assert_eq!(r.header("content-security-policy"), Some(policy), "{uri}");
+    }
+    for uri in ["/", "/trust-siteX", "/api/services"] {
+        let r = get(&api, uri, HTML, "").await;
+        assert_eq!(r.header("content-security-policy"), None, "{uri}");
+    }
+    assert!(demo_api::statics::under("/", "/anything"));
+    assert!(demo_api::statics::under("/a/", "/a"));
+    assert!(!demo_api::statics::under("/a", "/ab"));
+    let _ = std::fs::remove_dir_all(dist);
+    let _ = std::fs::remove_dir_all(site);
+}
+
+#[tokio::test]
 async fn cors_lets_any_origin_call_and_read_retry_after() {
     let api = Api::new(Config::default());
     let req = Request::options("/api/bookings")

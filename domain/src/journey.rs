@@ -224,6 +224,93 @@ impl Route {
     }
 }
 
+/// Where the app keeps its step in the host page's URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Routing {
+    /// The step is the path below `base` (`/book/time?service=…`); the app owns the URLs below
+    /// its base path (the server must answer them with the page).
+    Path { base: String },
+    /// The step is one query parameter (`?booking=time&service=…`) on whatever page the host
+    /// shows; the host's path, its fragment and every query parameter that is not the app's are
+    /// kept as they are.
+    Query { param: String },
+}
+
+impl Default for Routing {
+    fn default() -> Self {
+        Routing::Path { base: "/".into() }
+    }
+}
+
+/// The query parameters the app writes (besides the step parameter in query mode).
+pub const CHOICE_PARAMS: [&str; 7] = [
+    "invite", "service", "band", "locality", "date", "slot", "change",
+];
+
+impl Routing {
+    /// The route shown by a URL's path and query string (with or without the leading `?`).
+    pub fn read(&self, path: &str, query: &str) -> Route {
+        match self {
+            Routing::Path { base } => Route::from_url(base, path, query),
+            Routing::Query { param } => {
+                let query = query.strip_prefix('?').unwrap_or(query);
+                let slug = form_urlencoded::parse(query.as_bytes())
+                    .find(|(k, _)| k == param.as_str())
+                    .map(|(_, v)| v.trim().trim_matches('/').to_string())
+                    .unwrap_or_default();
+                let mut route = Route::from_url("/", "/", query);
+                route.step = Step::from_slug(&slug);
+                route
+            }
+        }
+    }
+
+    /// The URL (path and query) that shows `route`, given the URL shown now. In query mode
+    /// the current path and every parameter that is not the app's are kept untouched (same
+    /// order, same spelling); the app's own parameters follow them.
+    pub fn write(&self, route: &Route, path: &str, query: &str) -> String {
+        match self {
+            Routing::Path { base } => route.to_url(base),
+            Routing::Query { param } => {
+                let query = query.strip_prefix('?').unwrap_or(query);
+                let ours = |segment: &str| {
+                    form_urlencoded::parse(segment.as_bytes())
+                        .next()
+                        .is_some_and(|(k, _)| k == param.as_str() || CHOICE_PARAMS.contains(&&*k))
+                };
+                let mut parts: Vec<String> = query
+                    .split('&')
+                    .filter(|s| !s.is_empty() && !ours(s))
+                    .map(str::to_string)
+                    .collect();
+                if route.step != Step::Start {
+                    // A readable step: `manage/cancel`, not `manage%2Fcancel`.
+                    let slug: String =
+                        form_urlencoded::byte_serialize(route.step.slug().as_bytes())
+                            .collect::<String>()
+                            .replace("%2F", "/");
+                    let key: String = form_urlencoded::byte_serialize(param.as_bytes()).collect();
+                    parts.push(format!("{key}={slug}"));
+                }
+                let own = route.to_url("/");
+                if let Some((_, q)) = own.split_once('?') {
+                    parts.extend(q.split('&').map(str::to_string));
+                }
+                let mut url = if path.is_empty() {
+                    "/".to_string()
+                } else {
+                    path.to_string()
+                };
+                if !parts.is_empty() {
+                    url.push('?');
+                    url.push_str(&parts.join("&"));
+                }
+                url
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,5 +375,124 @@ mod tests {
         assert_eq!(r.choices.date, None);
         assert_eq!(r.choices.service, None);
         assert_eq!(r.choices.band.as_deref(), Some("<b>"));
+    }
+
+    fn query() -> Routing {
+        Routing::Query {
+            param: "booking".into(),
+        }
+    }
+
+    #[test]
+    fn query_mode_keeps_the_host_path_and_parameters() {
+        let route = Route::new(
+            Step::Slot,
+            Choices {
+                service: Some("physio-msk".into()),
+                band: Some("band-6".into()),
+                ..Choices::default()
+            },
+        );
+        let url = query().write(
+            &route,
+            "/services/physio/book.aspx",
+            "?lang=en&utm_source=news%20letter&a+b=c%2Bd&flag",
+        );
+        assert_eq!(
+            url,
+            "/services/physio/book.aspx?lang=en&utm_source=news%20letter&a+b=c%2Bd&flag\
+             &booking=time&service=physio-msk&band=band-6"
+        );
+        // Moving on replaces the app's own parameters and nothing else.
+        let (path, q) = url.split_once('?').unwrap();
+        let next = Route::new(Step::Details, Choices::default());
+        assert_eq!(
+            query().write(&next, path, q),
+            "/services/physio/book.aspx?lang=en&utm_source=news%20letter&a+b=c%2Bd&flag\
+             &booking=your-details"
+        );
+        // The start page leaves the host's URL as it was.
+        let start = Route::new(Step::Start, Choices::default());
+        assert_eq!(
+            query().write(&start, path, q),
+            "/services/physio/book.aspx?lang=en&utm_source=news%20letter&a+b=c%2Bd&flag"
+        );
+        assert_eq!(query().write(&start, "/page", ""), "/page");
+        assert_eq!(query().write(&start, "", ""), "/");
+    }
+
+    #[test]
+    fn query_mode_round_trips_every_step() {
+        let choices = Choices {
+            service: Some("physio-msk".into()),
+            band: Some("band-6".into()),
+            locality: Some("hinchingbrooke".into()),
+            date: NaiveDate::from_ymd_opt(2027, 3, 29),
+            slot: Some("slot-8f2c".into()),
+            invite: Some("Q7P2MX".into()),
+        };
+        for step in ALL.into_iter().filter(|s| *s != Step::NotFound) {
+            for change in [false, true] {
+                let route = Route {
+                    step,
+                    choices: choices.clone(),
+                    change,
+                };
+                let url = query().write(&route, "/host/page", "?x=1&booking=old&service=old");
+                let (path, q) = url.split_once('?').unwrap();
+                assert_eq!(path, "/host/page");
+                assert!(q.starts_with("x=1&"), "{url}");
+                assert_eq!(query().read(path, q), route, "{url}");
+            }
+        }
+        assert_eq!(
+            query().write(
+                &Route::new(Step::ManageCancel, Choices::default()),
+                "/p",
+                ""
+            ),
+            "/p?booking=manage/cancel"
+        );
+    }
+
+    #[test]
+    fn query_mode_reads_the_step_parameter_only() {
+        assert_eq!(query().read("/anything/at/all", "").step, Step::Start);
+        assert_eq!(query().read("/x", "?lang=en").step, Step::Start);
+        assert_eq!(query().read("/x", "?booking=").step, Step::Start);
+        assert_eq!(query().read("/x", "?booking=time").step, Step::Slot);
+        assert_eq!(
+            query().read("/x", "booking=manage%2Fcancel").step,
+            Step::ManageCancel
+        );
+        assert_eq!(query().read("/x", "?booking=nope").step, Step::NotFound);
+        let r = query().read("/x", "?q=service&booking=clinician&service=physio-msk");
+        assert_eq!(r.step, Step::Band);
+        assert_eq!(r.choices.service.as_deref(), Some("physio-msk"));
+        // Another step parameter name.
+        let other = Routing::Query {
+            param: "nhs-step".into(),
+        };
+        assert_eq!(other.read("/", "?booking=time").step, Step::Start);
+        assert_eq!(other.read("/", "?nhs-step=time").step, Step::Slot);
+        assert_eq!(
+            other.write(
+                &Route::new(Step::Slot, Choices::default()),
+                "/",
+                "?booking=x"
+            ),
+            "/?booking=x&nhs-step=time"
+        );
+    }
+
+    #[test]
+    fn path_mode_is_the_old_mapping() {
+        let routing = Routing::Path {
+            base: "/book".into(),
+        };
+        let route = Route::new(Step::Slot, Choices::default());
+        assert_eq!(routing.write(&route, "/elsewhere", "?x=1"), "/book/time");
+        assert_eq!(routing.read("/book/time", ""), route);
+        assert_eq!(Routing::default().read("/", "").step, Step::Start);
     }
 }

@@ -45,10 +45,10 @@ pub fn InviteExpiredPage() -> impl IntoView {
         <p>"To book your follow-up appointment, call "
             <PhoneNumber/> "."</p>
         <p>"If you were not asked to book a follow-up, you can "
-            <a class="nhsb-link" href=Route::new(Step::Start, Choices::default()).to_url(&state.config.base_path)
+            <a class="nhsb-link" href=routes::url_of(state.config, &Route::new(Step::Start, Choices::default()))
                 on:click=move |ev| if routes::follow(&ev) {
                     // Leave the invite behind: a fresh start without it.
-                    let _ = window().location().set_href(&Route::new(Step::Start, Choices::default()).to_url(&state.config.base_path));
+                    let _ = window().location().set_href(&routes::url_of(state.config, &Route::new(Step::Start, Choices::default())));
                 }
             >"book a new appointment"</a>"."</p>
     }
