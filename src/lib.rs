@@ -13,7 +13,7 @@ use booking_domain::journey::{Route, Step};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use components::{ApiProblem, Layout, Loading};
+use components::{ApiProblem, Layout, Loading, PhoneNumber};
 use config::{Config, MOUNT_ID};
 use pages::*;
 use state::AppState;
@@ -105,6 +105,14 @@ fn Question(step: Step) -> impl IntoView {
             state::set_title("Sorry, there is a problem", true);
             view! { <ApiProblem error=error heading=true retry=Callback::new(move |_| state.invite.refetch())/> }
                 .into_any()
+        }
+        (Some(Ok(services)), Some(Ok(_))) if services.is_empty() => {
+            state::set_title("No appointments can be booked online", false);
+            view! {
+                <h1 tabindex="-1">"No appointments can be booked online at the moment"</h1>
+                <p>"To book, call " <PhoneNumber/> "."</p>
+            }
+            .into_any()
         }
         (Some(Ok(services)), Some(Ok(_))) => {
             state.draft.update(|d| d.settle(&services));

@@ -11,25 +11,30 @@ use crate::state::{set_title, AppState};
 #[component]
 pub fn InviteNotice(invite: Invite) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let who = state
-        .services
-        .get_untracked()
-        .and_then(|r| r.ok())
-        .and_then(|list| list.into_iter().find(|s| s.id == invite.service))
-        .and_then(|s| {
-            invite
-                .band
-                .as_deref()
-                .and_then(|b| s.band(b))
-                .map(|b| format!("with a {}", b.name.to_lowercase()))
-        })
-        .unwrap_or_default();
+    let until = format::dob(invite.book_until);
+    // Read live: the invite may arrive before the service list does.
+    let sentence = move || {
+        let service = state
+            .services
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|list| list.into_iter().find(|s| s.id == invite.service));
+        let what = service
+            .as_ref()
+            .map(|s| s.name.to_lowercase())
+            .unwrap_or_else(|| "physiotherapy".into());
+        let who = service
+            .as_ref()
+            .and_then(|s| invite.band.as_deref().and_then(|b| s.band(b)))
+            .map(|b| format!(" with a {}", b.name.to_lowercase()))
+            .unwrap_or_default();
+        format!(
+            "You have been invited to book a follow-up {what} appointment{who}. Book by {until}."
+        )
+    };
     view! {
         <div class="nhsb-inset-text">
-            <p>
-                "You have been invited to book a follow-up physiotherapy appointment " {who}
-                ". Book by " {format::dob(invite.book_until)} "."
-            </p>
+            <p>{sentence}</p>
         </div>
     }
 }

@@ -21,13 +21,16 @@ pub fn StartPage() -> impl IntoView {
         }
     };
     let invite = move || match state.invite_status() {
-        Some(Ok(Some(invite))) => Some(view! { <super::InviteNotice invite=invite/> }.into_any()),
-        Some(Err(e)) if e.code() == Some(&booking_domain::api::ErrorCode::NotFound) => {
-            Some(view! { <super::InviteExpiredPage/> }.into_any())
-        }
+        Some(Ok(Some(invite))) => Some(view! { <super::InviteNotice invite=invite/> }),
         _ => None,
     };
-    view! {
+    let expired = move || matches!(state.invite_status(), Some(Err(e)) if e.code() == Some(&booking_domain::api::ErrorCode::NotFound));
+    // An expired invite is the whole page: no "Start now" into a journey it cannot begin.
+    move || {
+        if expired() {
+            view! { <super::InviteExpiredPage/> }.into_any()
+        } else {
+            view! {
         <h1 tabindex="-1">"Book a physiotherapy appointment"</h1>
         {invite}
         <p>"Use this service to book an NHS physiotherapy appointment for problems with your muscles, bones or joints, such as back, neck or knee pain."</p>
@@ -52,5 +55,7 @@ pub fn StartPage() -> impl IntoView {
             "If you cannot book online, call "
             <PhoneNumber/> "."
         </p>
+    }.into_any()
+        }
     }
 }

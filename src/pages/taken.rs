@@ -6,7 +6,7 @@ use booking_domain::schedule;
 use chrono::Duration;
 use leptos::prelude::*;
 
-use crate::components::{Choice, ErrorSummary, Radios};
+use crate::components::{Choice, ErrorSummary, PhoneNumber, Radios};
 use crate::routes;
 use crate::state::{now, AppState};
 
@@ -94,6 +94,7 @@ pub fn TakenPage(
                     on:click=move |ev| if routes::follow(&ev) { routes::go_to(&state, all_times) }
                 >"See all available times"</a>
             </p>
+            <p>"If you need help, call " <PhoneNumber/> "."</p>
         </form>
     }
 }

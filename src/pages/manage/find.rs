@@ -29,7 +29,10 @@ pub fn FindBookingPage() -> impl IntoView {
     let failure = RwSignal::new(None::<ApiError>);
     let searching = RwSignal::new(false);
     let has_errors = move || {
-        reference_error.with(Option::is_some) || dob_error.with(Option::is_some) || not_found.get()
+        reference_error.with(Option::is_some)
+            || dob_error.with(Option::is_some)
+            || not_found.get()
+            || failure.with(Option::is_some)
     };
     Effect::new(move |_| set_title(Step::ManageFind.title(), has_errors()));
     let summary = Signal::derive(move || {
