@@ -46,3 +46,5 @@ test-wasm:
 
 test-e2e:
 	@npx playwright test --config e2e/playwright.config.ts
+
+include bench/bench.mk

@@ -19,17 +19,13 @@ pub fn InviteNotice(invite: Invite) -> impl IntoView {
             .get()
             .and_then(|r| r.ok())
             .and_then(|list| list.into_iter().find(|s| s.id == invite.service));
-        let what = service
-            .as_ref()
-            .map(|s| s.name.to_lowercase())
-            .unwrap_or_else(|| "physiotherapy".into());
         let who = service
             .as_ref()
             .and_then(|s| invite.band.as_deref().and_then(|b| s.band(b)))
             .map(|b| format!(" with a {}", b.name.to_lowercase()))
             .unwrap_or_default();
         format!(
-            "You have been invited to book a follow-up {what} appointment{who}. Book by {until}."
+            "You have been invited to book a follow-up physiotherapy appointment{who}. Book by {until}."
         )
     };
     view! {

@@ -1,0 +1,204 @@
+// Browser measurements with Playwright and headless system Chromium, against a running demo
+// API (base URL in argv[2]) that serves dist/ with --test-controls:
+//  - first load of `/`: every request until network idle, bytes on the wire, third-party origins;
+//  - slot rendering: a day of 200 times (GET /api/slots intercepted with contract-shaped JSON),
+//    show and switch days, median of 20, with and without 4x CPU throttling;
+//  - one whole booking: /api requests made, JS heap and wasm memory at the end.
+// Prints JSON on stdout.
+import { chromium } from 'playwright';
+
+const base = process.argv[2] || 'http://127.0.0.1:8097';
+const RUNS = Number(process.env.BENCH_RUNS || 20);
+const SLOTS_PER_DAY = 200;
+const QUERY = '?service=physio-msk&band=band-6&locality=hinchingbrooke';
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
+});
+const newPage = async () => {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 667 }, locale: 'en-GB', timezoneId: 'Europe/London',
+  });
+  const page = await context.newPage();
+  // Keep the wasm instance, for its memory size.
+  await page.addInitScript(() => {
+    const keep = (p) => p.then((r) => { window.__wasm = (r.instance ?? r).exports; return r; });
+    const { instantiate, instantiateStreaming } = WebAssembly;
+    WebAssembly.instantiate = (...a) => keep(instantiate.apply(WebAssembly, a));
+    if (instantiateStreaming) WebAssembly.instantiateStreaming = (...a) => keep(instantiateStreaming.apply(WebAssembly, a));
+  });
+  return { context, page };
+};
+const appReady = (page) => page.getByRole('button', { name: 'Start now' }).waitFor();
+const reset = (page) => page.request.post(`${base}/__demo/reset`);
+
+// ---------------------------------------------------------------------------------------------
+// First load of `/`
+async function firstLoad() {
+  const { context, page } = await newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const reqs = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => reqs.set(e.requestId, { url: e.request.url, type: e.type }));
+  cdp.on('Network.responseReceived', (e) => {
+    const r = reqs.get(e.requestId);
+    if (r) Object.assign(r, { status: e.response.status, encoding: e.response.headers['content-encoding'] || e.response.headers['Content-Encoding'] || '' });
+  });
+  cdp.on('Network.loadingFinished', (e) => { const r = reqs.get(e.requestId); if (r) r.transfer = e.encodedDataLength; });
+  const t0 = Date.now();
+  await page.goto(`${base}/`, { waitUntil: 'networkidle' });
+  await appReady(page);
+  const ready = Date.now() - t0;
+  const origin = new URL(base).origin;
+  const list = [...reqs.values()].filter((r) => !r.url.startsWith('data:'));
+  const thirdParty = [...new Set(list.map((r) => new URL(r.url).origin).filter((o) => o !== origin))];
+  await context.close();
+  return {
+    requests: list.map((r) => ({ path: new URL(r.url).pathname, type: r.type, status: r.status, encoding: r.encoding, transfer: r.transfer ?? 0 })),
+    count: list.length,
+    transfer: list.reduce((s, r) => s + (r.transfer ?? 0), 0),
+    thirdParty,
+    appReadyMs: ready,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slot rendering
+function fakeSlots(url, real) {
+  // Three days from tomorrow, SLOTS_PER_DAY times each, 3 minutes apart from 07:00, with the
+  // clinic's offset as the real API gave it. Later windows (and pages) are empty.
+  const from = url.searchParams.get('from');
+  const to = url.searchParams.get('to');
+  const offset = real.slots[0]?.start.slice(19) ?? '+00:00';
+  const tomorrow = new Date(Date.now() + 86400e3).toISOString().slice(0, 10);
+  const slots = [];
+  if (!url.searchParams.get('cursor')) {
+    for (let d = 0; d < 3; d++) {
+      const day = new Date(Date.parse(tomorrow) + d * 86400e3).toISOString().slice(0, 10);
+      if (day < from || day > to) continue;
+      for (let i = 0; i < SLOTS_PER_DAY; i++) {
+        const t = (m) => `${day}T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00${offset}`;
+        const m = 7 * 60 + 3 * i;
+        slots.push({ id: `slot-${day.replaceAll('-', '')}${String(i).padStart(4, '0')}`, start: t(m), end: t(m + 3),
+          locality: 'hinchingbrooke', band: 'band-6', mode: i % 10 === 9 ? 'telephone' : 'in_person', clinician: 'Physiotherapist' });
+      }
+    }
+  }
+  return { ...real, slots, next_cursor: null };
+}
+
+/** ms from the click until the frame after the DOM shows `want` as the day heading. */
+async function timeClick(page, buttonName) {
+  return page.evaluate(async (name) => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === name);
+    const heading = () => document.querySelector('.nhsb-day-nav__day')?.textContent;
+    const before = heading();
+    const t0 = performance.now();
+    button.click();
+    for (;;) {
+      await new Promise((r) => requestAnimationFrame(r));
+      if (heading() !== before) break;
+    }
+    // The frame with the new day has been produced; the next task runs after it is painted.
+    await new Promise((r) => setTimeout(r, 0));
+    return performance.now() - t0;
+  }, buttonName);
+}
+
+async function slotRendering(throttle) {
+  const { context, page } = await newPage();
+  await reset(page);
+  await page.route('**/api/slots?**', async (route) => {
+    const res = await route.fetch();
+    const real = await res.json();
+    await route.fulfill({ response: res, json: fakeSlots(new URL(route.request().url()), real) });
+  });
+  const cdp = await context.newCDPSession(page);
+  const show = [];
+  const sw = [];
+  for (let run = 0; run < RUNS; run++) {
+    // Show: from "Where would you like your appointment?" press Continue; the slot page fetches
+    // and shows the first day of 200 times.
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await page.goto(`${base}/location${QUERY}`);
+    await page.getByRole('heading', { level: 1, name: 'Where would you like your appointment?' }).waitFor();
+    await page.getByRole('radio', { name: 'Hinchingbrooke Hospital' }).check();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    show.push(await page.evaluate(async () => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Continue');
+      const t0 = performance.now();
+      button.click();
+      for (;;) {
+        await new Promise((r) => requestAnimationFrame(r));
+        if (document.querySelectorAll('input[type=radio][name=slot]').length >= 200) break;
+      }
+      await new Promise((r) => setTimeout(r, 0));
+      return performance.now() - t0;
+    }));
+    // Switch: Next day, then Previous day (each a day of 200 times).
+    sw.push(await timeClick(page, 'Next day'));
+    sw.push(await timeClick(page, 'Previous day'));
+  }
+  const radios = await page.locator('input[type=radio][name=slot]').count();
+  await context.close();
+  return { throttle, runs: RUNS, radios, showMs: median(show), switchMs: median(sw), showAll: show, switchAll: sw };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One whole booking (start page to confirmation)
+async function booking() {
+  const { context, page } = await newPage();
+  await reset(page);
+  const api = [];
+  page.on('request', (r) => { const u = new URL(r.url()); if (u.pathname.startsWith('/api/')) api.push(`${r.method()} ${u.pathname}`); });
+  await page.goto(`${base}/`);
+  await appReady(page);
+  await page.getByRole('button', { name: 'Start now' }).click();
+  const cont = () => page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await page.getByRole('radio', { name: 'Physiotherapy (muscles, bones and joints)', exact: true }).check();
+  await cont();
+  await page.getByRole('radio', { name: 'Physiotherapist (Band 6)', exact: true }).check();
+  await cont();
+  await page.getByRole('radio', { name: 'Hinchingbrooke Hospital', exact: true }).check();
+  await cont();
+  await page.getByRole('heading', { level: 1, name: 'Choose a time' }).waitFor();
+  // A time on the next day, so it cannot start while we book.
+  await page.getByRole('button', { name: 'Next day' }).click();
+  await page.locator('input[type=radio][name=slot]').first().check();
+  await cont();
+  await page.getByRole('heading', { level: 1, name: 'Your details' }).waitFor();
+  await page.getByLabel('First name', { exact: true }).fill('Siân');
+  await page.getByLabel('Last name', { exact: true }).fill("O'Neill");
+  const dob = page.getByRole('group', { name: 'Date of birth' });
+  await dob.getByLabel('Day', { exact: true }).fill('28');
+  await dob.getByLabel('Month', { exact: true }).fill('2');
+  await dob.getByLabel('Year', { exact: true }).fill('1958');
+  await page.getByLabel('NHS number', { exact: true }).fill('943 476 5919');
+  await page.getByLabel('Mobile phone number', { exact: true }).fill('07700 900123');
+  await cont();
+  await page.getByRole('heading', { level: 1, name: 'Check your answers before booking' }).waitFor();
+  await page.getByRole('button', { name: 'Book appointment', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Appointment booked' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const wasmMemory = await page.evaluate(() => (window.__wasm && Object.values(window.__wasm).find((v) => v instanceof WebAssembly.Memory)?.buffer.byteLength) ?? null);
+  await context.close();
+  return { apiRequests: api.length, api, jsHeapUsed: heap.usedSize, jsHeapTotal: heap.totalSize, wasmMemory };
+}
+
+const out = { firstLoad: await firstLoad() };
+out.slots = [await slotRendering(1), await slotRendering(4)];
+out.booking = await booking();
+await browser.close();
+console.log(JSON.stringify(out, null, 2));

@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// `make bench`: measures the release build in dist/ and writes the results into BENCHMARKS.md
+// (between the bench markers) and prints them. Timings are reported, never gated.
+//   BENCH_PORT (8097)  LH_RUNS (5)  BENCH_RUNS (20, slot rendering)  BENCH_SKIP_LH=1
+import { execFileSync, execSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measure, kb } from './sizes.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const port = Number(process.env.BENCH_PORT || 8097);
+const base = `http://127.0.0.1:${port}`;
+const LH_RUNS = Number(process.env.LH_RUNS || 5);
+const QUERY = '?service=physio-msk&band=band-6&locality=hinchingbrooke';
+const GOAL = { wasmBrotli: 100 * 1024, firstLoadBrotli: 115 * 1024, requests: 5 };
+const log = (...a) => console.error('bench:', ...a);
+
+// 1. A snapshot of dist/ (other builds may replace dist/ while we measure), precompressed.
+const snap = path.join(root, 'target/bench/dist');
+fs.rmSync(snap, { recursive: true, force: true });
+fs.mkdirSync(path.dirname(snap), { recursive: true });
+fs.cpSync(path.join(root, 'dist'), snap, { recursive: true });
+execFileSync('node', [path.join(here, 'compress.mjs'), snap], { stdio: 'ignore' });
+const sizes = measure(snap);
+
+// 2. The demo API serving the snapshot, and the static floor page at /bench/.
+const api = spawn(path.join(root, 'target/release/demo-api'),
+  ['--port', String(port), '--static-dir', snap, '--test-controls', '--extra-static', `/bench=${here}`],
+  { stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((ok, fail) => {
+  api.stdout.on('data', (d) => { if (String(d).includes('listening')) ok(); });
+  api.on('exit', (c) => fail(new Error(`demo-api exited (${c}); is port ${port} free? (BENCH_PORT)`)));
+});
+let browser, lh;
+try {
+  log('browser measurements (first load, slot rendering, one booking)');
+  browser = JSON.parse(execFileSync('node', [path.join(here, 'browser.mjs'), base], { maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] }));
+  const urls = { floor: `${base}/bench/static-floor.html`, start: `${base}/`, slot: `${base}/time${QUERY}` };
+  if (!process.env.BENCH_SKIP_LH) {
+    log(`Lighthouse, ${LH_RUNS} runs each on ${Object.keys(urls).join(', ')} (a few minutes)`);
+    const raw = JSON.parse(execFileSync('node', [path.join(here, 'lighthouse.mjs'), String(LH_RUNS), ...Object.values(urls)], { maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] }));
+    lh = Object.fromEntries(Object.entries(urls).map(([k, u]) => [k, raw[u]]));
+  }
+} finally {
+  api.kill();
+}
+
+// 3. The machine.
+const sh = (cmd) => { try { return execSync(cmd, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return '?'; } };
+const machine = {
+  date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`,
+  memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+  load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+  rustc: sh('rustc --version'),
+  trunk: sh('trunk --version'),
+  wasmOpt: sh(`${root}/node_modules/.bin/wasm-opt --version`),
+  chromium: sh('/usr/bin/chromium --version 2>/dev/null').split('\n').pop(),
+  node: process.version,
+  lighthouse: lh?.start?.version ?? sh(`${root}/node_modules/.bin/lighthouse --version`),
+  playwright: JSON.parse(fs.readFileSync(path.join(root, 'node_modules/playwright/package.json'))).version,
+  commit: sh('git rev-parse --short HEAD') + (sh('git status --porcelain') ? ' (+ uncommitted changes)' : ''),
+};
+
+// 4. The report.
+const ms = (x) => (x == null ? '–' : `${Math.round(x)} ms`);
+const s = (x) => (x == null ? '–' : `${(x / 1000).toFixed(2)} s`);
+const ok = (good) => (good ? 'ok' : '**over**');
+const L = [];
+L.push(`Measured ${machine.date} on commit ${machine.commit}. Re-run with \`make bench\`.`, '');
+L.push('### First load of `/` (release build, dist/)', '');
+L.push('| file | raw | gzip -9 | brotli q11 |', '| --- | ---: | ---: | ---: |');
+for (const f of sizes.files) L.push(`| ${f.name.replace(/-[0-9a-f]{12,}/, '-…')} | ${kb(f.raw)} KB | ${kb(f.gzip)} KB | ${kb(f.brotli)} KB |`);
+L.push(`| **total** | **${kb(sizes.total.raw)} KB** | **${kb(sizes.total.gzip)} KB** | **${kb(sizes.total.brotli)} KB** |`, '');
+const fl = browser.firstLoad;
+const wasmBr = sizes.kinds.wasm?.brotli ?? 0;
+L.push('| goal | measured | goal | |', '| --- | ---: | ---: | --- |');
+L.push(`| wasm, brotli | ${kb(wasmBr)} KB | ≤ 100 KB | ${ok(wasmBr <= GOAL.wasmBrotli)} |`);
+L.push(`| first load, brotli (files above) | ${kb(sizes.total.brotli)} KB | ≤ 115 KB | ${ok(sizes.total.brotli <= GOAL.firstLoadBrotli)} |`);
+L.push(`| bytes on the wire until network idle (Chromium, precompressed files served) | ${kb(fl.transfer)} KB | | |`);
+L.push(`| requests until network idle | ${fl.count} | ≤ 5 | ${ok(fl.count <= GOAL.requests)} |`);
+L.push(`| third-party origins | ${fl.thirdParty.length ? fl.thirdParty.join(', ') : 'none'} | none | ${ok(!fl.thirdParty.length)} |`, '');
+L.push(`Requests: ${fl.requests.map((r) => `\`${r.path.replace(/-[0-9a-f]{12,}/, '-…')}\` ${kb(r.transfer)} KB${r.encoding ? ` (${r.encoding})` : ''}`).join(', ')}.`, '');
+if (lh) {
+  L.push(`### Lighthouse ${machine.lighthouse}, mobile (default simulated throttling), median of ${LH_RUNS}`, '');
+  L.push('| page | performance | FCP | LCP | LCP ÷ floor | TBT | CLS | Speed Index | bytes | LCP element |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  const names = { floor: 'static floor (`bench/static-floor.html`)', start: 'start page `/`', slot: `slot page \`/time${QUERY}\`` };
+  for (const k of ['floor', 'start', 'slot']) {
+    const r = lh[k];
+    const ratio = r?.lcp && lh.floor?.lcp ? `${(r.lcp / lh.floor.lcp).toFixed(2)}×` : '–';
+    L.push(`| ${names[k]} | ${r?.score ?? '–'} | ${s(r?.fcp)} | ${s(r?.lcp)} | ${ratio} | ${ms(r?.tbt)} | ${r?.cls?.toFixed(3) ?? '–'} | ${s(r?.si)} | ${r?.bytes ? kb(r.bytes) + ' KB' : '–'} | ${(r?.lcpElement ?? '').replace(/\|/g, '\\|').replace(/</g, '&lt;').slice(0, 40)} |`);
+    if (r?.failed) L.push(`| ↳ ${r.failed} failed run(s): ${r.errors.join('; ').replace(/\|/g, '/').slice(0, 200)} | | | | | | | | | |`);
+  }
+  L.push('');
+}
+L.push(`### Slot page with 200 times in a day (headless Chromium, median of ${browser.slots[0].runs})`, '');
+L.push('`/api/slots` is intercepted (`page.route`) to answer three days of 200 times each. *Show* = Continue on the location page until the frame after 200 radios are in the DOM (includes the intercepted fetch); *switch* = Next day / Previous day until the frame after the new day shows.', '');
+L.push('| CPU | show a day of 200 | switch day |', '| --- | ---: | ---: |');
+for (const r of browser.slots) L.push(`| ${r.throttle === 1 ? 'unthrottled' : `${r.throttle}× slower (CDP)`} | ${ms(r.showMs)} | ${ms(r.switchMs)} |`);
+L.push('');
+const b = browser.booking;
+L.push('### One whole booking (start → confirmation)', '');
+L.push(`| API requests | JS heap used (after GC) | wasm linear memory |`, '| ---: | ---: | ---: |');
+L.push(`| ${b.apiRequests} (${b.api.join(', ')}) | ${(b.jsHeapUsed / 2 ** 20).toFixed(2)} MiB of ${(b.jsHeapTotal / 2 ** 20).toFixed(2)} MiB | ${b.wasmMemory ? (b.wasmMemory / 2 ** 20).toFixed(2) + ' MiB' : '–'} |`, '');
+L.push('### Machine', '');
+L.push(`${machine.cpus}; ${machine.memory}; load average at the end ${machine.load} (other builds and browsers may be running: timings are noisy and only reported). ${machine.rustc}; ${machine.trunk}; wasm-opt ${machine.wasmOpt}; ${machine.chromium}; node ${machine.node}; Lighthouse ${machine.lighthouse}; Playwright ${machine.playwright}.`);
+const report = L.join('\n');
+
+const file = path.join(root, 'BENCHMARKS.md');
+const BEGIN = '<!-- bench:begin (written by `make bench`; edit outside these markers) -->';
+const END = '<!-- bench:end -->';
+let md = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Benchmarks\n\n${BEGIN}\n${END}\n`;
+if (!md.includes(BEGIN) || !md.includes(END)) md += `\n${BEGIN}\n${END}\n`;
+md = md.slice(0, md.indexOf(BEGIN) + BEGIN.length) + '\n' + report + '\n' + md.slice(md.indexOf(END));
+fs.writeFileSync(file, md);
+fs.writeFileSync(path.join(root, 'target/bench/results.json'), JSON.stringify({ machine, sizes, browser, lighthouse: lh }, null, 2));
+console.log(report);
+log('wrote BENCHMARKS.md and target/bench/results.json');
