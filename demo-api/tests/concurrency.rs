@@ -147,3 +147,55 @@ async fn two_reschedules_onto_one_slot_move_one_booking() {
     unique.dedup();
     assert_eq!(unique.len(), holders.len());
 }
+
+/// Load (loopback only, bounded): 1,000 patients at once, twenty for each of 50 slots, each
+/// with their own key. Exactly 50 bookings, no slot twice, every other answer a clean 409.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_thousand_attempts_over_fifty_slots_give_exactly_fifty_bookings() {
+    let api = Api::frozen(NOW);
+    let addr = serve(api.router.clone()).await;
+    let slots: Vec<String> = api
+        .all_slots(FILTER, "2027-03-22", "2027-04-20")
+        .await
+        .into_iter()
+        .take(50)
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(slots.len(), 50, "the seed has at least 50 free slots here");
+    let started = std::time::Instant::now();
+    let tasks: Vec<_> = (0..1000)
+        .map(|i| {
+            let body = booking_body(&slots[i % 50]).to_string();
+            tokio::spawn(book(addr, format!("load-{i}"), body))
+        })
+        .collect();
+    let (mut created, mut taken) = (0, 0);
+    for t in tasks {
+        let (status, json) = t.await.unwrap();
+        match status {
+            201 => created += 1,
+            409 if json["error"]["code"] == "slot_unavailable" => taken += 1,
+            other => panic!("unexpected {other}: {json}"),
+        }
+    }
+    let bookings: Vec<_> = api
+        .demo_bookings()
+        .await
+        .into_iter()
+        .filter(|b| {
+            b["idempotency_key"]
+                .as_str()
+                .is_some_and(|k| k.starts_with("load-"))
+        })
+        .collect();
+    let distinct: std::collections::BTreeSet<_> =
+        bookings.iter().map(|b| b["slot_id"].to_string()).collect();
+    eprintln!(
+        "load: 1000 attempts over 50 slots in {:?}: {created} booked, {taken} slot_unavailable, {} distinct slots",
+        started.elapsed(),
+        distinct.len()
+    );
+    assert_eq!((created, taken), (50, 950));
+    assert_eq!(bookings.len(), 50);
+    assert_eq!(distinct.len(), 50, "no slot booked twice");
+}
