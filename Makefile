@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: run test build tools test-tools lint test-native test-wasm test-e2e demo-api
+.PHONY: run test build tools test-tools lint test-native test-wasm test-e2e test-lighthouse demo-api
 
 tools:
 	@bash .ci/install-tools build
@@ -31,7 +31,7 @@ run: build demo-api
 		--extra-static /trust-site=examples/trust-site --csp-path /trust-site
 
 ## Every test: formatting, lints, native, wasm (headless Chromium) and browser journeys.
-test: test-tools lint test-native test-wasm build demo-api test-e2e
+test: test-tools lint test-native test-wasm build demo-api test-e2e test-lighthouse
 
 lint:
 	@cargo fmt --all -- --check
@@ -46,5 +46,9 @@ test-wasm:
 
 test-e2e:
 	@npx playwright test --config e2e/playwright.config.ts
+
+## Lighthouse accessibility score on every booking step (fails below 100).
+test-lighthouse:
+	@node e2e/lighthouse.mjs
 
 include bench/bench.mk

@@ -7,7 +7,7 @@ use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::{ApiProblem, BackLink, ErrorSummary, Loading};
+use crate::components::{ApiProblem, BackLink, ErrorSummary, Loading, PhoneNumber};
 use crate::routes;
 use crate::state::{self, now, set_title, AppState};
 
@@ -170,11 +170,9 @@ pub fn SlotPicker(
                 .unwrap_or(0)
         })
     });
-    let selected = RwSignal::new(
-        state
-            .draft
-            .with_untracked(|d| d.slot.as_ref().map(|s| s.id.clone())),
-    );
+    // The time chosen before (the draft's when booking, the new time when moving one), so
+    // Back from the check page shows it still chosen.
+    let selected = RwSignal::new(search.with_value(|s| s.chosen.clone()));
     let error = RwSignal::new(None::<String>);
     let announcement = RwSignal::new(String::new());
 
@@ -196,7 +194,7 @@ pub fn SlotPicker(
         let i = day_index.get_untracked();
         if i + 1 < days.with_untracked(Vec::len) {
             show_day(i + 1);
-        } else if !exhausted() {
+        } else if !exhausted() && !loading.get_untracked() {
             // Ask for the next window, then move on once it has arrived.
             fetch_more();
             let before = days.with_untracked(Vec::len);
@@ -241,7 +239,6 @@ pub fn SlotPicker(
             if loading.get() || loaded.with(|l| l.until.is_none()) {
                 return view! { <Loading label="Loading available times"/> }.into_any();
             }
-            let phone = state.phone();
             return view! {
                 <div class="nhsb-inset-text">
                     <p>"There are no times available online here in the next "
@@ -250,7 +247,7 @@ pub fn SlotPicker(
                        <a class="nhsb-link" href=routes::href(&state, back, false)
                           on:click=move |ev| if routes::follow(&ev) { routes::go_to(&state, back) }
                        >"go back"</a>
-                       " or call " {phone} " (" {state.config.opening_hours.clone()} ")."</p>
+                       " or call " <PhoneNumber/> "."</p>
                 </div>
             }
             .into_any();
@@ -262,13 +259,15 @@ pub fn SlotPicker(
         view! {
             <ZoneNote day=day.clone()/>
             <div class="nhsb-day-nav">
+                // aria-disabled, not disabled: a button that disables itself while it has
+                // focus drops focus to the top of the page. The handlers do nothing then.
                 <button class="nhsb-button nhsb-button--secondary nhsb-day-nav__button" type="button"
-                    disabled=i == 0 on:click=previous_day>
+                    aria-disabled=(i == 0).then_some("true") on:click=previous_day>
                     "Previous day"
                 </button>
                 <h2 class="nhsb-day-nav__day">{format::day_and_month(day.date)}</h2>
                 <button class="nhsb-button nhsb-button--secondary nhsb-day-nav__button" type="button"
-                    disabled=!has_later || loading.get() on:click=next_day>
+                    aria-disabled=(!has_later || loading.get()).then_some("true") on:click=next_day>
                     "Next day"
                 </button>
             </div>

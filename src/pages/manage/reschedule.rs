@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use super::session_or_find;
 use crate::components::{
-    ApiProblem, AppointmentSummary, BackLink, CalendarButtons, SummaryList, SummaryRow,
+    ApiProblem, AppointmentSummary, BackLink, CalendarButtons, PhoneNumber, SummaryList, SummaryRow,
 };
 use crate::http::new_idempotency_key;
 use crate::pages::confirmation::{ReferencePanel, WhatNext};
@@ -150,7 +150,6 @@ pub fn NewTimeCheckPage() -> impl IntoView {
             });
         }
     };
-    let phone = state.phone();
     (move || match outcome.get() {
         Some(Outcome::Taken(nearest)) => {
             let choose = Callback::new(move |slot: Slot| {
@@ -207,7 +206,7 @@ pub fn NewTimeCheckPage() -> impl IntoView {
                     view! {
                         <div class="nhsb-problem" role="alert">
                             <h1 class="nhsb-problem__title" tabindex="-1">"It is too late to change this appointment online"</h1>
-                            <p>"Call " {phone.clone()} " (" {state.config.opening_hours.clone()} "). Your appointment has not changed."</p>
+                            <p>"Call " <PhoneNumber/> ". Your appointment has not changed."</p>
                         </div>
                     }.into_any()
                 } else {
