@@ -13,7 +13,7 @@ use booking_domain::journey::{Route, Step};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use components::{ApiProblem, Layout, Loading, PhoneNumber};
+use components::{ApiProblem, Layout, Loading, PhoneNumber, StartAgain};
 use config::{Config, MOUNT_ID};
 use pages::*;
 use state::AppState;
@@ -37,25 +37,55 @@ pub fn start() {
         c.locality.clone_from(&config.preselected.locality);
     }
     embed::report_height(&config);
+    // Lets the browser tests prove the panic page on the release build (EMBEDDING.md).
+    let test_panic = mount.has_attribute("data-test-panic");
     mount.set_inner_html("");
     leptos::mount::mount_to(mount, move || view! { <App config=config route=route/> }).forget();
+    if test_panic {
+        request_animation_frame(|| panic!("data-test-panic"));
+    }
 }
 
-/// A panic must never leave a dead page: show the phone number instead.
+/// A panic must never leave a dead page: show the phone number instead. Nothing from the
+/// panic (its message may hold data) is shown or logged.
 fn set_panic_page(config: &Config) {
-    let phone = config.phone.clone();
-    let hours = config.opening_hours.clone();
+    let html = panic_page(config);
     std::panic::set_hook(Box::new(move |_| {
         if let Some(mount) = document().get_element_by_id(MOUNT_ID) {
-            // Only our own fixed text: no patient or API data goes into this HTML.
-            mount.set_inner_html(&format!(
-                "<div class=\"nhsb\"><div class=\"nhsb-width-container\"><main class=\"nhsb-main\">\
-                 <h1>Sorry, there is a problem with the service</h1>\
-                 <p>Refresh the page to try again.</p>\
-                 <p>To book by phone, call {phone} ({hours}).</p></main></div></div>"
-            ));
+            mount.set_inner_html(&html);
+            document().set_title("Sorry, there is a problem with the service");
+            if let Some(h1) = mount
+                .query_selector("h1")
+                .ok()
+                .flatten()
+                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = h1.focus();
+            }
         }
     }));
+}
+
+/// The panic page's HTML: our own fixed words and the trust's phone settings (escaped).
+pub fn panic_page(config: &Config) -> String {
+    // Five characters to escape: a crate for this would cost more than it saves.
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&#39;")
+    };
+    let phone = escape(&config.phone);
+    let tel = escape(&config.phone.replace(' ', ""));
+    let hours = escape(&config.opening_hours);
+    format!(
+        "<div class=\"nhsb\"><div class=\"nhsb-width-container\"><main class=\"nhsb-main\">\
+         <h1 tabindex=\"-1\">Sorry, there is a problem with the service</h1>\
+         <p>Refresh the page to try again. Your answers are kept in this browser tab.</p>\
+         <p>To book by phone, call <a class=\"nhsb-link\" href=\"tel:{tel}\">{phone}</a> ({hours}).</p>\
+         </main></div></div>"
+    )
 }
 
 #[component]
@@ -79,7 +109,7 @@ fn App(config: Config, route: Route) -> impl IntoView {
                     Step::ManageSlot => view! { <NewTimePage/> }.into_any(),
                     Step::ManageCheck => view! { <NewTimeCheckPage/> }.into_any(),
                     Step::ManageChanged => view! { <ChangedPage/> }.into_any(),
-                    question => view! { <Question step=question/> }.into_any(),
+                    question => view! { <Question step=question/> <StartAgain/> }.into_any(),
                 }}
             </Layout>
         </div>

@@ -3,7 +3,7 @@
 
 use booking_domain::api::{ApiError, Client};
 use booking_domain::draft::BookingDraft;
-use booking_domain::journey::Route;
+use booking_domain::journey::{Choices, Route, Step};
 use booking_domain::manage::ManageSession;
 use booking_domain::model::{Booking, Invite, Locality, Service};
 use booking_domain::validate::FieldError;
@@ -98,8 +98,15 @@ impl AppState {
             manage: RwSignal::new(load(MANAGE_KEY)),
         };
         Effect::new(move |_| state.manage.with(|m| save(MANAGE_KEY, m.as_ref())));
-        // The draft follows the patient through reloads of this tab.
-        Effect::new(move |_| state.draft.with(|d| save(DRAFT_KEY, Some(d))));
+        // The draft follows the patient through reloads of this tab; an empty one is not kept.
+        Effect::new(move |_| {
+            state.draft.with(|d| {
+                save(
+                    DRAFT_KEY,
+                    Some(d).filter(|d| **d != BookingDraft::default()),
+                )
+            })
+        });
         Effect::new(move |_| state.booked.with(|b| save(BOOKED_KEY, b.as_ref())));
         state
     }
@@ -140,6 +147,28 @@ impl AppState {
         self.booked.set(Some(booking));
         self.server_errors.set(Vec::new());
         self.draft.update(|d| *d = BookingDraft::default());
+    }
+
+    /// "Start again": forgets every answer and booking this tab holds (memory and
+    /// sessionStorage) and goes to the start page, keeping only what the trust fixed in
+    /// advance and the SMS invite (neither is personal).
+    pub fn start_again(&self) {
+        let choices = Choices {
+            invite: self.route.with_untracked(|r| r.choices.invite.clone()),
+            ..self.config.preselected.clone()
+        };
+        let mut draft = BookingDraft::default();
+        draft.apply(&choices);
+        self.draft.set(draft);
+        self.booked.set(None);
+        self.manage.set(None);
+        self.server_errors.set(Vec::new());
+        if let Some(storage) = session() {
+            for key in [DRAFT_KEY, BOOKED_KEY, MANAGE_KEY] {
+                let _ = storage.remove_item(key);
+            }
+        }
+        crate::routes::go(self, Route::new(Step::Start, choices), false);
     }
 
     /// Moves focus to the new page's error summary or heading once it has rendered,

@@ -182,3 +182,30 @@ async fn date_of_birth_uses_three_labelled_boxes_with_birthday_autocomplete() {
         .unwrap();
     assert_eq!(d.get_untracked(), "28");
 }
+
+#[wasm_bindgen_test]
+fn the_panic_page_escapes_the_trusts_settings_and_links_the_phone_number() {
+    let config = nhs_booking::config::Config {
+        phone: "0300 <b>123</b>".into(),
+        opening_hours: "24 hours\" onclick=\"x".into(),
+        ..Default::default()
+    };
+    let host = document().create_element("div").unwrap();
+    host.set_inner_html(&nhs_booking::panic_page(&config));
+    assert_eq!(
+        query(&host, "h1").text_content().unwrap(),
+        "Sorry, there is a problem with the service"
+    );
+    let link = query(&host, "a");
+    assert_eq!(link.text_content().unwrap(), "0300 <b>123</b>");
+    assert_eq!(link.get_attribute("href").unwrap(), "tel:0300<b>123</b>");
+    assert!(
+        host.query_selector("b").unwrap().is_none(),
+        "no markup from settings"
+    );
+    assert!(host.query_selector("[onclick]").unwrap().is_none());
+    assert!(host
+        .text_content()
+        .unwrap()
+        .contains("(24 hours\" onclick=\"x)"));
+}

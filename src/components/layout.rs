@@ -74,6 +74,20 @@ pub fn BackLink(
     }
 }
 
+/// "Start again" under each booking question: deletes the answers given so far (on a shared
+/// phone or computer too) and goes back to the start page.
+#[component]
+pub fn StartAgain() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <p class="nhsb-start-again">
+            <a class="nhsb-link" href=move || routes::href(&state, Step::Start, false)
+                on:click=move |ev| if routes::follow(&ev) { state.start_again() }
+            >"Start again"<span class="nhsb-visually-hidden">" and delete your answers"</span></a>
+        </p>
+    }
+}
+
 /// Said politely to screen readers while something loads.
 #[component]
 pub fn Loading(

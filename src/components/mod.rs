@@ -15,7 +15,7 @@ pub use appointment::{AppointmentSummary, CalendarButtons};
 pub use date_input::DateInput;
 pub use error_summary::{ErrorSummary, Errors};
 pub use fields::{Checkbox, TextInput};
-pub use layout::{BackLink, Layout, Loading, PhoneNumber};
+pub use layout::{BackLink, Layout, Loading, PhoneNumber, StartAgain};
 pub use problem::ApiProblem;
 pub use radios::{Choice, Radios};
 pub use summary_list::{SummaryList, SummaryRow};
