@@ -354,6 +354,9 @@ test("the trust's global CSS does not change how the app looks", async ({ page }
     expect(inHost.map((e) => e.el), `same elements at ${label}`).toEqual(alone.map((e) => e.el));
     alone.forEach((a, i) => {
       for (const [k, v] of Object.entries(a)) {
+        // By design: the standalone page's main is at least one screen tall (its footer never
+        // moves as a page loads); in a host page the app is only as tall as its content.
+        if (a.el === 'main.nhsb-main' && ['min-height', 'height', 'box'].includes(k)) continue;
         const h = (inHost[i] as Record<string, string>)[k];
         if (h !== v) diffs.push(`${label} ${a.el} ${k}: host ${h} vs standalone ${v}`);
       }
@@ -423,4 +426,42 @@ test('iframe mode: a booking in the standalone page, the frame as tall as its co
   expect(page.url()).toBe(`${origin}/trust-site/iframe.html`);
   const app = page.frames().find((f) => f !== page.mainFrame())!;
   await expectClean(page, w, 'iframe', app);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The standalone page's inline stylesheet (its first paint needs no request) under the policy
+
+const stylesheetRequests = (page: Page): string[] => {
+  const css: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.endsWith('.css')) css.push(r.url());
+  });
+  return css;
+};
+
+test('standalone page: the stylesheet is inline and allowed by its hash, so no stylesheet request and no violation', async ({ page }) => {
+  const w = await watch(page);
+  const css = stylesheetRequests(page);
+  const res = await page.goto(`${origin}/`);
+  expect(res!.headers()['content-security-policy']).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/]+=*';/);
+  expect(res!.headers()['content-security-policy']).not.toContain('unsafe-inline');
+  await expect(page.getByRole('button', { name: 'Start now' })).toBeVisible();
+  // Styled: the NHS blue header.
+  await expect(page.locator('.nhsb-header')).toHaveCSS('background-color', 'rgb(0, 94, 184)');
+  expect(css, 'no stylesheet request').toEqual([]);
+  await expectClean(page, w, 'standalone');
+});
+
+test('standalone page under a policy without the hash: booking.js falls back to the stylesheet file', async ({ page }) => {
+  const css = stylesheetRequests(page);
+  await page.route(`${origin}/`, async (route) => {
+    const res = await route.fetch();
+    const headers = { ...res.headers() };
+    headers['content-security-policy'] = headers['content-security-policy'].replace(/ 'sha256-[^']+'/, '');
+    await route.fulfill({ response: res, headers });
+  });
+  await page.goto(`${origin}/`);
+  await expect(page.getByRole('button', { name: 'Start now' })).toBeVisible();
+  await expect(page.locator('.nhsb-header')).toHaveCSS('background-color', 'rgb(0, 94, 184)');
+  expect(css, 'the stylesheet file, once').toHaveLength(1);
 });

@@ -5,6 +5,7 @@
 // Builds on helpers.ts and helpers-manage.ts.
 import type { Locator, Page } from '@playwright/test';
 import {
+  BAND_6,
   HEADINGS,
   bookButton,
   chooseLocality,
@@ -92,6 +93,44 @@ export const STATES: State[] = [
       await demo.failNext({ method: 'POST', path: '/api/bookings', status: 503, retry_after: 5 });
       await bookButton(page).click();
       await expect(page.getByRole('heading', { name: 'The booking service is busy' })).toBeVisible();
+    },
+  },
+  {
+    name: 'booking service says too many requests (429)',
+    reach: async (page, demo) => {
+      await walkTo(page, demo, 'check');
+      await demo.failNext({ method: 'POST', path: '/api/bookings', status: 429, retry_after: 5 });
+      await bookButton(page).click();
+      await expect(page.getByRole('heading', { name: 'The booking service is busy' })).toBeVisible();
+    },
+  },
+  {
+    name: 'answer lost after the booking was made',
+    reach: async (page, demo) => {
+      await walkTo(page, demo, 'check');
+      await demo.failNext({ method: 'POST', path: '/api/bookings', drop_after_commit: true });
+      await bookButton(page).click();
+      await expect(page.getByRole('button', { name: 'Try again', exact: true })).toBeVisible();
+    },
+  },
+  {
+    name: 'a proxy answers with an HTML 502 page',
+    reach: async (page, demo) => {
+      await walkTo(page, demo, 'clinician');
+      await page.getByRole('radio', { name: BAND_6, exact: true }).check();
+      await demo.failNext({ method: 'GET', path: '/api/localities', status: 502, html: true });
+      await continueButton(page).click();
+      await expect(h1(page)).toHaveText(/booking service/);
+    },
+  },
+  {
+    name: 'loading times',
+    reach: async (page, demo) => {
+      await walkTo(page, demo, 'location');
+      // The answer never comes while the page is checked.
+      await page.route((url) => url.pathname === '/api/slots', () => {});
+      await chooseLocality(page);
+      await expect(page.getByRole('status').filter({ hasText: 'Loading available times' })).toBeVisible();
     },
   },
   {

@@ -201,16 +201,16 @@ test('an expired invite on a deep link (/time?invite=EXP1RD) gets the same page'
   await expect(page.getByRole('link', { name: 'book a new appointment', exact: true })).toBeVisible();
 });
 
-test('axe: the invite start page and the expired invite page at 375px and 1280px', async ({ page }) => {
+test('axe: the invite start page and the expired invite page at 320px and 1280px', async ({ page }) => {
   await openStart(page, `?invite=${INVITE.followUp}`);
   await expect(inviteNotice(page)).toBeVisible();
-  for (const width of [375, 1280]) {
+  for (const width of [320, 1280]) {
     await page.setViewportSize({ width, height: 800 });
     await expectNoAxeViolations(page, `invite start page at ${width}px`);
   }
   await page.goto(`/?invite=${INVITE.expired}`);
   await expect(page.getByRole('heading', { level: 1, name: EXPIRED_HEADING })).toBeVisible();
-  for (const width of [375, 1280]) {
+  for (const width of [320, 1280]) {
     await page.setViewportSize({ width, height: 800 });
     await expectNoAxeViolations(page, `expired invite page at ${width}px`);
   }

@@ -583,10 +583,10 @@ const states: State[] = [
 ];
 
 for (const state of states) {
-  test(`axe: ${state.name} at 375px and 1280px`, async ({ page, demo }) => {
+  test(`axe: ${state.name} at 320px and 1280px`, async ({ page, demo }) => {
     await state.reach(page, demo);
-    for (const width of [375, 1280]) {
-      await page.setViewportSize({ width, height: width === 375 ? 667 : 800 });
+    for (const width of [320, 1280]) {
+      await page.setViewportSize({ width, height: width === 320 ? 640 : 800 });
       await expectNoAxeViolations(page, `${state.name} at ${width}px`);
     }
   });

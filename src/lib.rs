@@ -13,7 +13,7 @@ use booking_domain::journey::{Route, Step};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use components::{ApiProblem, Layout, Loading, PhoneNumber, StartAgain};
+use components::{ApiProblem, Layout, Loading, PhoneNumber};
 use config::{Config, MOUNT_ID};
 use pages::*;
 use state::AppState;
@@ -109,7 +109,7 @@ fn App(config: Config, route: Route) -> impl IntoView {
                     Step::ManageSlot => view! { <NewTimePage/> }.into_any(),
                     Step::ManageCheck => view! { <NewTimeCheckPage/> }.into_any(),
                     Step::ManageChanged => view! { <ChangedPage/> }.into_any(),
-                    question => view! { <Question step=question/> <StartAgain/> }.into_any(),
+                    question => view! { <Question step=question/> }.into_any(),
                 }}
             </Layout>
         </div>

@@ -10,7 +10,7 @@ use std::time::Duration;
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, HeaderName, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post, MethodRouter};
@@ -45,7 +45,7 @@ pub struct Config {
     /// (path prefix, folder) pairs served as they are.
     pub extra_static: Vec<(String, PathBuf)>,
     /// Path prefixes whose answers carry the strict `Content-Security-Policy`
-    /// ([`statics::STRICT_CSP`]), to show the app embedded under a trust's CSP.
+    /// ([`statics::strict_policy`]), to show the app embedded under a trust's CSP.
     pub csp_paths: Vec<String>,
 }
 
@@ -139,8 +139,10 @@ pub fn build(app: Arc<App>) -> Router {
     };
     if !app.config.csp_paths.is_empty() {
         let prefixes = app.config.csp_paths.clone();
+        let policy = statics::strict_policy(app.config.static_dir.as_deref());
+        let policy = HeaderValue::from_str(&policy).expect("the policy is ASCII");
         router = router.layer(axum::middleware::from_fn(move |req, next| {
-            statics::csp(prefixes.clone(), req, next)
+            statics::csp(prefixes.clone(), policy.clone(), req, next)
         }));
     }
     router.layer(cors())

@@ -78,15 +78,30 @@ pub fn under(prefix: &str, path: &str) -> bool {
             .is_some_and(|r| r.starts_with('/'))
 }
 
-/// Adds [`STRICT_CSP`] to answers for paths under any of `prefixes`.
-pub async fn csp(prefixes: Vec<String>, req: Request, next: Next) -> Response {
+/// The file `make build` writes beside the app: the `style-src` source (`'sha256-…'`) of the
+/// standalone page's inline stylesheet, which a strict policy must allow (EMBEDDING.md).
+pub const STYLE_HASH_FILE: &str = "csp-style-src.txt";
+
+/// [`STRICT_CSP`] with the standalone page's inline stylesheet allowed by its hash, when the
+/// app folder has one.
+pub fn strict_policy(static_dir: Option<&std::path::Path>) -> String {
+    let hash = static_dir
+        .and_then(|d| std::fs::read_to_string(d.join(STYLE_HASH_FILE)).ok())
+        .map(|h| h.trim().to_string())
+        .filter(|h| h.starts_with("'sha256-") && h.ends_with('\''));
+    match hash {
+        Some(h) => STRICT_CSP.replacen("style-src 'self'", &format!("style-src 'self' {h}"), 1),
+        None => STRICT_CSP.to_string(),
+    }
+}
+
+/// Adds `policy` to answers for paths under any of `prefixes`.
+pub async fn csp(prefixes: Vec<String>, policy: HeaderValue, req: Request, next: Next) -> Response {
     let strict = prefixes.iter().any(|p| under(p, req.uri().path()));
     let mut res = next.run(req).await;
     if strict {
-        res.headers_mut().insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(STRICT_CSP),
-        );
+        res.headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, policy);
     }
     res
 }

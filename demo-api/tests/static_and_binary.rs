@@ -139,6 +139,37 @@ async fn a_strict_csp_is_sent_under_the_csp_paths_only() {
 }
 
 #[tokio::test]
+async fn the_strict_csp_allows_the_standalone_pages_inline_stylesheet_by_its_hash_only() {
+    let hash = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+    let dist = folder(
+        "csp-hash-dist",
+        &[
+            ("index.html", b"<!doctype html><style></style>"),
+            ("csp-style-src.txt", format!("{hash}\n").as_bytes()),
+        ],
+    );
+    let api = Api::new(Config {
+        static_dir: Some(dist.clone()),
+        csp_paths: vec!["/".into()],
+        ..Config::default()
+    });
+    let r = get(&api, "/", "text/html", "").await;
+    let policy = r.header("content-security-policy").unwrap();
+    assert!(
+        policy.contains(&format!("style-src 'self' {hash};")),
+        "{policy}"
+    );
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    // A file that is not a hash source is ignored.
+    std::fs::write(dist.join("csp-style-src.txt"), "'unsafe-inline'").unwrap();
+    assert_eq!(
+        demo_api::statics::strict_policy(Some(&dist)),
+        demo_api::statics::STRICT_CSP
+    );
+    let _ = std::fs::remove_dir_all(dist);
+}
+
+#[tokio::test]
 async fn cors_lets_any_origin_call_and_read_retry_after() {
     let api = Api::new(Config::default());
     let req = Request::options("/api/bookings")

@@ -1,4 +1,4 @@
-use booking_domain::journey::Step;
+use booking_domain::journey::{Step, QUESTIONS};
 use leptos::prelude::*;
 
 use crate::routes;
@@ -42,6 +42,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <PhoneNumber class="nhsb-footer__link"/> "."
                 </p>
                 <ul class="nhsb-footer__list">
+                    // Only while booking: there are answers to delete.
+                    {move || state.route.with(|r| QUESTIONS.contains(&r.step)).then(|| view! { <li><StartAgain/></li> })}
                     <li><a class="nhsb-footer__link" href=routes::href(&state, Step::ManageFind, false)
                         on:click=move |ev| if routes::follow(&ev) { routes::go_to(&state, Step::ManageFind) }
                     >"Change or cancel an appointment"</a></li>
@@ -74,17 +76,16 @@ pub fn BackLink(
     }
 }
 
-/// "Start again" under each booking question: deletes the answers given so far (on a shared
-/// phone or computer too) and goes back to the start page.
+/// "Start again" (in the footer while booking): deletes the answers given so far (on a shared
+/// phone or computer too) and goes back to the start page. In the footer, not under the
+/// question, so it never moves while a page loads (layout shift).
 #[component]
 pub fn StartAgain() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <p class="nhsb-start-again">
-            <a class="nhsb-link" href=move || routes::href(&state, Step::Start, false)
-                on:click=move |ev| if routes::follow(&ev) { state.start_again() }
-            >"Start again"<span class="nhsb-visually-hidden">" and delete your answers"</span></a>
-        </p>
+        <a class="nhsb-footer__link" href=move || routes::href(&state, Step::Start, false)
+            on:click=move |ev| if routes::follow(&ev) { state.start_again() }
+        >"Start again"<span class="nhsb-visually-hidden">" and delete your answers"</span></a>
     }
 }
 
