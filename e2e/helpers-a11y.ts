@@ -47,7 +47,8 @@ export const openSeededBooking = (page: Page): Promise<void> => openBooking(page
 // Every page and state a patient can meet (a11y.spec.ts runs axe on each; visual-a11y.spec.ts
 // measures each)
 
-export type State = { name: string; reach: (page: Page, demo: Demo) => Promise<unknown> };
+/** A page or state and how to reach it; `loading` when the state is the loading message itself. */
+export type State = { name: string; reach: (page: Page, demo: Demo) => Promise<unknown>; loading?: boolean };
 
 const question = (step: Step): State => ({
   name: `${step} question`,
@@ -125,6 +126,7 @@ export const STATES: State[] = [
   },
   {
     name: 'loading times',
+    loading: true,
     reach: async (page, demo) => {
       await walkTo(page, demo, 'location');
       // The answer never comes while the page is checked.

@@ -47,6 +47,21 @@ async function press(page: Page, key: string, where: string): Promise<void> {
   if (f.tabbable) expect.soft(f.indicator.ok, `visible focus indicator on ${f.desc} after ${key} (${where}): ${f.indicator.why}`).toBe(true);
 }
 
+/** Types the seeded booking's reference and date of birth into "Find your appointment". */
+async function typeSeededLookup(page: Page): Promise<void> {
+  await page.getByLabel('Booking reference', { exact: true }).focus();
+  await page.keyboard.type(SEEDED.reference);
+  const dob = dobGroup(page);
+  for (const [label, value] of [
+    ['Day', SEEDED.day],
+    ['Month', SEEDED.month],
+    ['Year', SEEDED.year],
+  ]) {
+    await dob.getByLabel(label, { exact: true }).focus();
+    await page.keyboard.type(value);
+  }
+}
+
 /** The next Tab stop is `target`. */
 async function tabOnceTo(page: Page, target: Locator, where: string): Promise<void> {
   await tab(page, { where });
@@ -134,26 +149,19 @@ test('keyboard only: a whole booking from the start page to the confirmation, fo
   await expect(page.getByRole('button', { name: 'Start now' }), 'the first stop in main is "Start now"').toBeFocused();
   await page.keyboard.press('Enter');
 
-  // What do you need an appointment for? (arrow keys, then Enter on Continue)
-  await expectPage(page, HEADINGS.service);
-  await chooseRadioByKeyboard(page, SERVICE, 'service question');
-  await expectTabCycle(page, 'service question');
-  await expect(continueButton(page)).toBeFocused();
-  await page.keyboard.press('Enter');
-
-  // Who do you need to see? (Space on Continue)
-  await expectPage(page, HEADINGS.clinician);
-  await chooseRadioByKeyboard(page, BAND_6, 'clinician question');
-  await expectTabCycle(page, 'clinician question');
-  await expect(continueButton(page)).toBeFocused();
-  await page.keyboard.press('Space');
-
-  // Where would you like your appointment?
-  await expectPage(page, HEADINGS.location);
-  await chooseRadioByKeyboard(page, PLACE, 'location question');
-  await expectTabCycle(page, 'location question');
-  await expect(continueButton(page)).toBeFocused();
-  await page.keyboard.press('Enter');
+  // The three single-choice questions: arrow keys to choose, then Enter or Space on Continue.
+  const questions = [
+    { heading: HEADINGS.service, choice: SERVICE, where: 'service question', key: 'Enter' },
+    { heading: HEADINGS.clinician, choice: BAND_6, where: 'clinician question', key: 'Space' },
+    { heading: HEADINGS.location, choice: PLACE, where: 'location question', key: 'Enter' },
+  ];
+  for (const q of questions) {
+    await expectPage(page, q.heading);
+    await chooseRadioByKeyboard(page, q.choice, q.where);
+    await expectTabCycle(page, q.where);
+    await expect(continueButton(page)).toBeFocused();
+    await page.keyboard.press(q.key);
+  }
 
   // Choose a time: day buttons with Enter and Space, arrow keys through the times.
   await expectPage(page, HEADINGS.time);
@@ -213,28 +221,22 @@ test('keyboard only: a whole booking from the start page to the confirmation, fo
   // Your details: type each field, Space ticks a box.
   await expectPage(page, HEADINGS.details);
   const f = detailsFields(page);
-  await tabOnceTo(page, f.first, 'details');
-  await typeInto(page, f.first, PATIENT.first);
-  await tabOnceTo(page, f.last, 'details');
-  await typeInto(page, f.last, PATIENT.last);
-  await tabOnceTo(page, f.day, 'details');
-  await typeInto(page, f.day, PATIENT.day);
-  await tabOnceTo(page, f.month, 'details');
-  await typeInto(page, f.month, PATIENT.month);
-  await tabOnceTo(page, f.year, 'details');
-  await typeInto(page, f.year, PATIENT.year);
-  await tabOnceTo(page, f.nhs, 'details');
-  await typeInto(page, f.nhs, PATIENT.nhs);
+  // Each text box is the next Tab stop, in the order it shows.
+  const typed = ['first', 'last', 'day', 'month', 'year', 'nhs'] as const;
+  for (const field of typed) {
+    await tabOnceTo(page, f[field], 'details');
+    await typeInto(page, f[field], PATIENT[field]);
+  }
   await tabOnceTo(page, f.noNhs, 'details');
   // Space ticks and unticks a checkbox.
   await press(page, 'Space', 'NHS number not known');
   await expect(f.noNhs).toBeChecked();
   await press(page, 'Space', 'NHS number not known');
   await expect(f.noNhs).not.toBeChecked();
-  await tabOnceTo(page, f.phone, 'details');
-  await typeInto(page, f.phone, PATIENT.phone);
-  await tabOnceTo(page, f.email, 'details');
-  await typeInto(page, f.email, PATIENT.email);
+  for (const field of ['phone', 'email'] as const) {
+    await tabOnceTo(page, f[field], 'details');
+    await typeInto(page, f[field], PATIENT[field]);
+  }
   await tabOnceTo(page, f.bySms, 'details');
   await press(page, 'Space', 'reminders');
   await expect(f.bySms).toBeChecked();
@@ -445,16 +447,7 @@ test('manage pages and the accessibility statement: focus on the h1 (or the erro
   // "Appointment cancelled".
   await demo.reset();
   await openFind(page);
-  await page.getByLabel('Booking reference', { exact: true }).focus();
-  await page.keyboard.type(SEEDED.reference);
-  for (const [label, value] of [
-    ['Day', SEEDED.day],
-    ['Month', SEEDED.month],
-    ['Year', SEEDED.year],
-  ]) {
-    await dob.getByLabel(label, { exact: true }).focus();
-    await page.keyboard.type(value);
-  }
+  await typeSeededLookup(page);
   await findButton.click();
   await expectStep(MANAGE_HEADINGS.booking, 'booking');
   await page.getByRole('link', { name: 'Cancel appointment', exact: true }).click();
@@ -470,17 +463,7 @@ test('manage pages and the accessibility statement: focus on the h1 (or the erro
 
 test('moving a booking: Back from "Check your new time" shows the time chosen before, still chosen (WCAG 3.3.7)', async ({ page, demo }) => {
   await openFind(page);
-  await page.getByLabel('Booking reference', { exact: true }).focus();
-  await page.keyboard.type(SEEDED.reference);
-  const dob = dobGroup(page);
-  for (const [label, value] of [
-    ['Day', SEEDED.day],
-    ['Month', SEEDED.month],
-    ['Year', SEEDED.year],
-  ]) {
-    await dob.getByLabel(label, { exact: true }).focus();
-    await page.keyboard.type(value);
-  }
+  await typeSeededLookup(page);
   await page.getByRole('button', { name: 'Find appointment', exact: true }).click();
   await expectPage(page, MANAGE_HEADINGS.booking);
   await page.getByRole('link', { name: 'Change the time', exact: true }).click();
