@@ -274,9 +274,8 @@ test('hostile names and descriptions are shown as literal text on every page and
   await expectNoHorizontalScroll(page, 'check your answers with a 500-character place name');
 });
 
-test('an unknown appointment type ("hologram") and unknown fields: "Appointment type to be confirmed", no crash', async ({ page }) => {
-  const g = guard(page);
-  await serveHostile(page, { mode: (i) => (i % 4 === 0 ? 'hologram' : ['in_person', 'telephone', 'video'][i % 3]) });
+/** From the start page to the hostile place chosen (not yet sent) on "Where would you like…". */
+async function chooseHostilePlace(page: Page): Promise<void> {
   await openStart(page);
   await startNow(page);
   await page.getByRole('radio', { name: SERVICE_NAME, exact: true }).check();
@@ -284,6 +283,12 @@ test('an unknown appointment type ("hologram") and unknown fields: "Appointment 
   await page.getByRole('radio', { name: BAND_NAME, exact: true }).check();
   await continueButton(page).click();
   await page.getByRole('radio', { name: EMOJI, exact: true }).check();
+}
+
+test('an unknown appointment type ("hologram") and unknown fields: "Appointment type to be confirmed", no crash', async ({ page }) => {
+  const g = guard(page);
+  await serveHostile(page, { mode: (i) => (i % 4 === 0 ? 'hologram' : ['in_person', 'telephone', 'video'][i % 3]) });
+  await chooseHostilePlace(page);
   await continueButton(page).click();
 
   await expectPage(page, HEADINGS.time);
@@ -321,13 +326,7 @@ test('an empty service list gives a clear page, not a blank one or an unanswerab
 /** Walks to "Choose a time" with hostile data and 10,000 slots, returning how long they took. */
 async function tenThousand(page: Page, perDay: (date: string) => number): Promise<{ ms: number; slotRequests: number }> {
   const served = await serveHostile(page, { perDay });
-  await openStart(page);
-  await startNow(page);
-  await page.getByRole('radio', { name: SERVICE_NAME, exact: true }).check();
-  await continueButton(page).click();
-  await page.getByRole('radio', { name: BAND_NAME, exact: true }).check();
-  await continueButton(page).click();
-  await page.getByRole('radio', { name: EMOJI, exact: true }).check();
+  await chooseHostilePlace(page);
   const started = Date.now();
   await continueButton(page).click();
   await expectPage(page, HEADINGS.time, { focus: false });

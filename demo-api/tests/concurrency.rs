@@ -16,6 +16,21 @@ async fn book(addr: std::net::SocketAddr, key: String, body: String) -> (u16, se
     http(addr, "POST", "/api/bookings", &headers, &body).await
 }
 
+/// Waits for every attempt and counts (201 Created, 409 slot_unavailable); any other answer
+/// fails the test.
+async fn tally(tasks: Vec<tokio::task::JoinHandle<(u16, serde_json::Value)>>) -> (usize, usize) {
+    let (mut created, mut taken) = (0, 0);
+    for t in tasks {
+        let (status, json) = t.await.unwrap();
+        match status {
+            201 => created += 1,
+            409 if json["error"]["code"] == "slot_unavailable" => taken += 1,
+            other => panic!("unexpected {other}: {json}"),
+        }
+    }
+    (created, taken)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn fifty_patients_racing_for_one_slot_book_it_once() {
     let api = Api::frozen(NOW);
@@ -29,16 +44,7 @@ async fn fifty_patients_racing_for_one_slot_book_it_once() {
     let tasks: Vec<_> = (0..50)
         .map(|i| tokio::spawn(book(addr, format!("race-{i}"), body.clone())))
         .collect();
-    let mut created = 0;
-    let mut taken = 0;
-    for t in tasks {
-        let (status, json) = t.await.unwrap();
-        match status {
-            201 => created += 1,
-            409 if json["error"]["code"] == "slot_unavailable" => taken += 1,
-            other => panic!("unexpected {other}: {json}"),
-        }
-    }
+    let (created, taken) = tally(tasks).await;
     assert_eq!((created, taken), (1, 49));
     let holders: Vec<_> = (api.demo_bookings().await.into_iter())
         .filter(|b| b["slot_id"] == slot_id.as_str())
@@ -169,15 +175,7 @@ async fn a_thousand_attempts_over_fifty_slots_give_exactly_fifty_bookings() {
             tokio::spawn(book(addr, format!("load-{i}"), body))
         })
         .collect();
-    let (mut created, mut taken) = (0, 0);
-    for t in tasks {
-        let (status, json) = t.await.unwrap();
-        match status {
-            201 => created += 1,
-            409 if json["error"]["code"] == "slot_unavailable" => taken += 1,
-            other => panic!("unexpected {other}: {json}"),
-        }
-    }
+    let (created, taken) = tally(tasks).await;
     let bookings: Vec<_> = api
         .demo_bookings()
         .await

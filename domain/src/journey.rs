@@ -28,7 +28,8 @@ pub enum Step {
     ManageChanged,
 }
 
-const ALL: [Step; 17] = [
+/// Every step, in the order they are declared.
+pub const ALL: [Step; 17] = [
     Step::Start,
     Step::Service,
     Step::Band,
@@ -317,16 +318,21 @@ impl Routing {
 mod tests {
     use super::*;
 
-    #[test]
-    fn round_trips_every_step_with_choices() {
-        let choices = Choices {
+    /// A choice for every question, with or without an invite.
+    fn every_choice(invite: Option<&str>) -> Choices {
+        Choices {
             service: Some("physio-msk".into()),
             band: Some("band-6".into()),
             locality: Some("hinchingbrooke".into()),
             date: NaiveDate::from_ymd_opt(2027, 3, 29),
             slot: Some("slot-8f2c".into()),
-            invite: None,
-        };
+            invite: invite.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn round_trips_every_step_with_choices() {
+        let choices = every_choice(None);
         for step in ALL.into_iter().filter(|s| *s != Step::NotFound) {
             for base in ["", "/", "/book", "/book/"] {
                 let route = Route::new(step, choices.clone());
@@ -425,14 +431,7 @@ mod tests {
 
     #[test]
     fn query_mode_round_trips_every_step() {
-        let choices = Choices {
-            service: Some("physio-msk".into()),
-            band: Some("band-6".into()),
-            locality: Some("hinchingbrooke".into()),
-            date: NaiveDate::from_ymd_opt(2027, 3, 29),
-            slot: Some("slot-8f2c".into()),
-            invite: Some("Q7P2MX".into()),
-        };
+        let choices = every_choice(Some("Q7P2MX"));
         for step in ALL.into_iter().filter(|s| *s != Step::NotFound) {
             for change in [false, true] {
                 let route = Route {

@@ -847,25 +847,7 @@ proptest! {
 /// Every step. The exhaustive `match` stops compiling when a step is added, so the list
 /// cannot silently fall behind.
 fn all_steps() -> Vec<Step> {
-    let steps = vec![
-        Step::Start,
-        Step::Service,
-        Step::Band,
-        Step::Locality,
-        Step::Slot,
-        Step::Details,
-        Step::Check,
-        Step::Confirmation,
-        Step::Accessibility,
-        Step::NotFound,
-        Step::ManageFind,
-        Step::ManageBooking,
-        Step::ManageCancel,
-        Step::ManageCancelled,
-        Step::ManageSlot,
-        Step::ManageCheck,
-        Step::ManageChanged,
-    ];
+    let steps = booking_domain::journey::ALL.to_vec();
     for step in &steps {
         match step {
             Step::Start
