@@ -96,22 +96,41 @@ function fakeSlots(url, real) {
   return { ...real, slots, next_cursor: null };
 }
 
-/** ms from the click until the frame after the DOM shows `want` as the day heading. */
+/**
+ * ms from the click until the frame after the DOM shows a new day heading (`frame`), and until
+ * the app's script has finished updating the DOM (`script`: a message posted at the click is
+ * delivered after every microtask the click queued, where the reactive updates run).
+ */
 async function timeClick(page, buttonName) {
   return page.evaluate(async (name) => {
     const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === name);
     const heading = () => document.querySelector('.nhsb-day-nav__day')?.textContent;
     const before = heading();
+    const channel = new MessageChannel();
+    const script = new Promise((r) => { channel.port1.onmessage = () => r(performance.now()); });
     const t0 = performance.now();
     button.click();
+    channel.port2.postMessage(0);
+    const scriptDone = await script;
     for (;;) {
       await new Promise((r) => requestAnimationFrame(r));
       if (heading() !== before) break;
     }
     // The frame with the new day has been produced; the next task runs after it is painted.
     await new Promise((r) => setTimeout(r, 0));
-    return performance.now() - t0;
+    return { frame: performance.now() - t0, script: scriptDone - t0 };
   }, buttonName);
+}
+
+/** The same wait for a change of one attribute: what waiting for a frame costs by itself. */
+async function timeEmptyFrame(page) {
+  return page.evaluate(async () => {
+    const t0 = performance.now();
+    document.body.dataset.benchTick = String(t0);
+    await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => setTimeout(r, 0));
+    return performance.now() - t0;
+  });
 }
 
 async function slotRendering(throttle) {
@@ -125,6 +144,8 @@ async function slotRendering(throttle) {
   const cdp = await context.newCDPSession(page);
   const show = [];
   const sw = [];
+  const script = [];
+  const empty = [];
   for (let run = 0; run < RUNS; run++) {
     // Show: from "Where would you like your appointment?" press Continue; the slot page fetches
     // and shows the first day of 200 times.
@@ -145,12 +166,16 @@ async function slotRendering(throttle) {
       return performance.now() - t0;
     }));
     // Switch: Next day, then Previous day (each a day of 200 times).
-    sw.push(await timeClick(page, 'Next day'));
-    sw.push(await timeClick(page, 'Previous day'));
+    for (const name of ['Next day', 'Previous day']) {
+      const t = await timeClick(page, name);
+      sw.push(t.frame);
+      script.push(t.script);
+    }
+    empty.push(await timeEmptyFrame(page));
   }
   const radios = await page.locator('input[type=radio][name=slot]').count();
   await context.close();
-  return { throttle, runs: RUNS, radios, showMs: median(show), switchMs: median(sw), showAll: show, switchAll: sw };
+  return { throttle, runs: RUNS, radios, showMs: median(show), switchMs: median(sw), switchScriptMs: median(script), emptyFrameMs: median(empty), showAll: show, switchAll: sw, switchScriptAll: script, emptyFrameAll: empty };
 }
 
 // ---------------------------------------------------------------------------------------------

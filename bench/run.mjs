@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure, kb } from './sizes.mjs';
+import { crateSizes } from './wasm-crates.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -25,6 +26,9 @@ fs.mkdirSync(path.dirname(snap), { recursive: true });
 fs.cpSync(path.join(root, 'dist'), snap, { recursive: true });
 execFileSync('node', [path.join(here, 'compress.mjs'), snap], { stdio: 'ignore' });
 const sizes = measure(snap);
+// cargo's output for the same build still has its name section (wasm-opt strips it).
+const cargoWasm = path.join(root, 'target/wasm32-unknown-unknown/release/nhs-booking.wasm');
+const crates = fs.existsSync(cargoWasm) ? crateSizes(cargoWasm) : null;
 
 // 2. The demo API serving the snapshot, and the static floor page at /bench/.
 const api = spawn(path.join(root, 'target/release/demo-api'),
@@ -66,7 +70,7 @@ const machine = {
 };
 
 // 4. The report.
-const ms = (x) => (x == null ? '–' : `${Math.round(x)} ms`);
+const ms = (x) => (x == null ? '–' : x < 20 ? `${x.toFixed(1)} ms` : `${Math.round(x)} ms`);
 const s = (x) => (x == null ? '–' : `${(x / 1000).toFixed(2)} s`);
 const ok = (good) => (good ? 'ok' : '**over**');
 const L = [];
@@ -84,6 +88,18 @@ L.push(`| bytes on the wire until network idle (Chromium, precompressed files se
 L.push(`| requests until network idle | ${fl.count} | ≤ 5 | ${ok(fl.count <= GOAL.requests)} |`);
 L.push(`| third-party origins | ${fl.thirdParty.length ? fl.thirdParty.join(', ') : 'none'} | none | ${ok(!fl.thirdParty.length)} |`, '');
 L.push(`Requests: ${fl.requests.map((r) => `\`${r.path.replace(/-[0-9a-f]{12,}/, '-…')}\` ${kb(r.transfer)} KB${r.encoding ? ` (${r.encoding})` : ''}`).join(', ')}.`, '');
+if (crates) {
+  const top = crates.groups.slice(0, 14);
+  const rest = crates.groups.slice(14);
+  const restBytes = rest.reduce((a, g) => a + g.bytes, 0);
+  const pct = (n) => `${((100 * n) / crates.code).toFixed(1)} %`;
+  L.push('### Where the wasm\'s bytes are (by crate)', '');
+  L.push(`Function bodies of cargo's output for this build (\`${path.relative(root, cargoWasm)}\`, before wasm-bindgen and wasm-opt, so larger than the shipped file; the shares are what to read): ${kb(crates.code)} KB of code in ${crates.functions} functions, plus ${kb(crates.data)} KB of data (strings, tables). Grouped by the first crate in each function's name, so generic code is counted where it is defined (a \`tachys\` view function built for one of our pages counts as \`tachys\`); serde's derived impls are counted apart from the crate that derives them. \`node bench/wasm-crates.mjs\` prints the full list.`, '');
+  L.push('| crate | code | share | functions |', '| --- | ---: | ---: | ---: |');
+  for (const g of top) L.push(`| ${g.group} | ${kb(g.bytes)} KB | ${pct(g.bytes)} | ${g.functions} |`);
+  if (rest.length) L.push(`| ${rest.length} others | ${kb(restBytes)} KB | ${pct(restBytes)} | ${rest.reduce((a, g) => a + g.functions, 0)} |`);
+  L.push('');
+}
 if (lh) {
   L.push(`### Lighthouse ${machine.lighthouse}, mobile (default simulated throttling), median of ${LH_RUNS}`, '');
   L.push('| page | performance | FCP | LCP | LCP ÷ floor | TBT | CLS | Speed Index | bytes | LCP element |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
@@ -97,9 +113,9 @@ if (lh) {
   L.push('');
 }
 L.push(`### Slot page with 200 times in a day (headless Chromium, median of ${browser.slots[0].runs})`, '');
-L.push('`/api/slots` is intercepted (`page.route`) to answer three days of 200 times each. *Show* = Continue on the location page until the frame after 200 radios are in the DOM (includes the intercepted fetch); *switch* = Next day / Previous day until the frame after the new day shows.', '');
-L.push('| CPU | show a day of 200 | switch day |', '| --- | ---: | ---: |');
-for (const r of browser.slots) L.push(`| ${r.throttle === 1 ? 'unthrottled' : `${r.throttle}× slower (CDP)`} | ${ms(r.showMs)} | ${ms(r.switchMs)} |`);
+L.push('`/api/slots` is intercepted (`page.route`) to answer three days of 200 times each. *Show* = Continue on the location page until the frame after 200 radios are in the DOM (includes the intercepted fetch); *switch* = Next day / Previous day until the frame after the new day shows; *of it, script* = from the click until the app has finished changing the DOM (every microtask the click queued has run); *a frame alone* = the same wait for the next frame after changing one attribute, which no app can beat (frames come every 16.7 ms, so waiting for one costs ~8 ms on average plus the paint).', '');
+L.push('| CPU | show a day of 200 | switch day | of it, script | a frame alone |', '| --- | ---: | ---: | ---: | ---: |');
+for (const r of browser.slots) L.push(`| ${r.throttle === 1 ? 'unthrottled' : `${r.throttle}× slower (CDP)`} | ${ms(r.showMs)} | ${ms(r.switchMs)} | ${ms(r.switchScriptMs)} | ${ms(r.emptyFrameMs)} |`);
 L.push('');
 const b = browser.booking;
 L.push('### One whole booking (start → confirmation)', '');
@@ -116,6 +132,6 @@ let md = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Benchmarks\n\n
 if (!md.includes(BEGIN) || !md.includes(END)) md += `\n${BEGIN}\n${END}\n`;
 md = md.slice(0, md.indexOf(BEGIN) + BEGIN.length) + '\n' + report + '\n' + md.slice(md.indexOf(END));
 fs.writeFileSync(file, md);
-fs.writeFileSync(path.join(root, 'target/bench/results.json'), JSON.stringify({ machine, sizes, browser, lighthouse: lh }, null, 2));
+fs.writeFileSync(path.join(root, 'target/bench/results.json'), JSON.stringify({ machine, sizes, crates, browser, lighthouse: lh }, null, 2));
 console.log(report);
 log('wrote BENCHMARKS.md and target/bench/results.json');

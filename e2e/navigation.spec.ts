@@ -156,6 +156,58 @@ test('moving through days, then refreshing, keeps the day on show', async ({ pag
   expect(new URL(page.url()).searchParams.get('date')).not.toBe(date);
 });
 
+test('the times of each day replace the last day\'s in place: a chosen time is chosen on its own day only, and the day list follows', async ({ page, demo }) => {
+  await walkTo(page, demo, 'time');
+  const radios = timeRadios(page);
+  const picker = page.getByLabel('Or choose a day');
+  const checkedValues = () => radios.evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).checked).map((e) => (e as HTMLInputElement).value));
+  const ids = () => radios.evaluateAll((els) => els.map((e) => e.id));
+
+  // Choose the second time of the first day.
+  await radios.nth(1).check();
+  const chosen = await radios.nth(1).getAttribute('value');
+  const chosenName = await radios.nth(1).getAttribute('id');
+  expect(chosenName).toBe('slot-2');
+  const firstDay = (await dayHeading(page).textContent())!.trim();
+  await expect(picker).toHaveValue('0');
+
+  // Another day: its own times, none chosen, ids numbered from the top again, the list moved on.
+  await page.getByRole('button', { name: 'Next day', exact: true }).click();
+  await expect(dayHeading(page)).not.toHaveText(firstDay);
+  await expect(picker).toHaveValue('1');
+  expect(await checkedValues()).toEqual([]);
+  const values = await radios.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  expect(values).not.toContain(chosen);
+  expect(new Set(values).size, 'no time shown twice').toBe(values.length);
+  const dayIds = await ids();
+  expect(dayIds[0]).toBe('slot');
+  expect(dayIds).toEqual(dayIds.map((_, i) => (i === 0 ? 'slot' : `slot-${i + 1}`)));
+  // Each label still belongs to its own radio.
+  for (const id of dayIds.slice(0, 3)) {
+    await expect(page.locator(`label[for="${id}"]`)).toHaveCount(1);
+  }
+
+  // Back to the first day by the list: the chosen time is chosen again, and only it.
+  await picker.selectOption({ index: 0 });
+  await expect(dayHeading(page)).toHaveText(firstDay);
+  await expect(picker).toHaveValue('0');
+  expect(await checkedValues()).toEqual([chosen]);
+
+  // Choosing on the second day replaces the choice; going back shows nothing chosen there.
+  await page.getByRole('button', { name: 'Next day', exact: true }).click();
+  await expect(picker).toHaveValue('1');
+  await radios.first().check();
+  const second = await radios.first().getAttribute('value');
+  await page.getByRole('button', { name: 'Previous day', exact: true }).click();
+  await expect(dayHeading(page)).toHaveText(firstDay);
+  expect(await checkedValues()).toEqual([]);
+  await page.getByRole('button', { name: 'Next day', exact: true }).click();
+  expect(await checkedValues()).toEqual([second]);
+  await continueButton(page).click();
+  await expectPage(page, HEADINGS.details);
+  expect(new URL(page.url()).searchParams.get('slot')).toBe(second);
+});
+
 test('browser Back and Forward move through the steps with the answers given', async ({ page, demo }) => {
   await walkTo(page, demo, 'time');
   await page.goBack();

@@ -42,7 +42,7 @@ pub fn slots_by_day(slots: &[Slot], now: DateTime<Utc>) -> Vec<Day> {
     days
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PartOfDay {
     Morning,
     Afternoon,
