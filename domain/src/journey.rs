@@ -181,9 +181,9 @@ impl Route {
                 "locality" => choices.locality = id,
                 "slot" => choices.slot = id,
                 "invite" => choices.invite = id,
-                // FromStr and Display are ISO 8601 (YYYY-MM-DD); chrono's strftime-pattern
-                // parser and formatter are then never linked (about 2 KB brotli of wasm).
-                "date" => choices.date = value.parse::<NaiveDate>().ok(),
+                // YYYY-MM-DD, read by `dates` and written by NaiveDate's Display: chrono's
+                // pattern parser and formatter are then never linked (measured, BENCHMARKS.md).
+                "date" => choices.date = crate::dates::parse_date(value),
                 "change" => change = value == "1",
                 _ => {}
             }

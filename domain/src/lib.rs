@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod confirm;
+pub mod dates;
 pub mod draft;
 pub mod format;
 pub mod ics;

@@ -48,6 +48,7 @@ pub const CANCEL_REASONS: [(&str, &str); 4] = [
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ManageSession {
     pub booking: Booking,
+    #[serde(deserialize_with = "crate::dates::date")]
     pub date_of_birth: chrono::NaiveDate,
     pub new_slot: Option<Slot>,
     /// One key per move attempt, kept across retries.

@@ -1,8 +1,11 @@
 //! Types of the booking API contract (`openapi.yaml`). Unknown fields are ignored by serde's
 //! default; unknown enum values decode to an `Other` variant so new values never crash the app.
+//! Dates and instants are read by [`crate::dates`].
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
+
+use crate::dates;
 
 /// An instant as the API sends it: RFC 3339 with the clinic's UTC offset. Keeping the offset
 /// lets us show the clinic's wall-clock time whatever the device's zone.
@@ -54,7 +57,7 @@ pub struct Locality {
     pub postcode: String,
     #[serde(default)]
     pub access: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "dates::optional_instant")]
     pub next_available: Option<ClinicTime>,
 }
 
@@ -72,7 +75,9 @@ pub enum Mode {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Slot {
     pub id: String,
+    #[serde(deserialize_with = "dates::instant")]
     pub start: ClinicTime,
+    #[serde(deserialize_with = "dates::instant")]
     pub end: ClinicTime,
     #[serde(default)]
     pub locality: String,
@@ -115,7 +120,7 @@ pub struct Booking {
     pub slot: Slot,
     pub service: ServiceRef,
     pub locality: Locality,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "dates::optional_instant")]
     pub cancel_before: Option<ClinicTime>,
 }
 
@@ -123,6 +128,7 @@ pub struct Booking {
 pub struct Patient {
     pub given_name: String,
     pub family_name: String,
+    #[serde(deserialize_with = "dates::date")]
     pub date_of_birth: NaiveDate,
     pub nhs_number: Option<String>,
     pub phone: Option<String>,
@@ -146,6 +152,7 @@ pub struct BookingRequest {
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct CancelRequest {
+    #[serde(deserialize_with = "dates::date")]
     pub date_of_birth: NaiveDate,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
@@ -153,6 +160,7 @@ pub struct CancelRequest {
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct RescheduleRequest {
+    #[serde(deserialize_with = "dates::date")]
     pub date_of_birth: NaiveDate,
     pub slot_id: String,
 }
@@ -165,7 +173,9 @@ pub struct Invite {
     pub band: Option<String>,
     #[serde(default)]
     pub locality: Option<String>,
+    #[serde(deserialize_with = "dates::date")]
     pub book_from: NaiveDate,
+    #[serde(deserialize_with = "dates::date")]
     pub book_until: NaiveDate,
 }
 
