@@ -3,7 +3,8 @@
 // crate its (demangled) name starts with. The code is written here rather than calling
 // `twiggy` so that `make bench` needs no extra tool; it reads only the three sections it needs.
 //
-//   node bench/wasm-crates.mjs [file.wasm]     prints the table
+//   node bench/wasm-crates.mjs [file.wasm]                 prints the table
+//   node bench/wasm-crates.mjs --list GROUP [file.wasm]    and that group's functions, biggest first
 //   import { crateSizes } from './wasm-crates.mjs'
 import fs from 'node:fs';
 import path from 'node:path';
@@ -61,7 +62,7 @@ export function groupOf(name) {
   return c === 'serde_core' ? 'serde' : c;
 }
 
-export function crateSizes(file) {
+export function crateSizes(file, { list } = {}) {
   const buf = fs.readFileSync(file);
   let pos = 8, importedFuncs = 0;
   const bodies = [];
@@ -127,12 +128,13 @@ export function crateSizes(file) {
     pos = end;
   }
   const groups = new Map();
+  const listed = [];
   let code = 0;
   bodies.forEach((bytes, k) => {
     const raw = names.get(importedFuncs + k) ?? '';
     const g = groupOf(demangle(raw));
     if (g === null) return;
-    if (process.env.WASM_CRATES_DEBUG && g === process.env.WASM_CRATES_DEBUG) console.log(bytes, raw.slice(0, 160));
+    if (g === list) listed.push({ bytes, name: demangle(raw) });
     const entry = groups.get(g) ?? { group: g, bytes: 0, functions: 0 };
     entry.bytes += bytes;
     entry.functions += 1;
@@ -145,15 +147,20 @@ export function crateSizes(file) {
     functions: bodies.length,
     named: names.size,
     groups: [...groups.values()].sort((a, b) => b.bytes - a.bytes),
+    listed: listed.sort((a, b) => b.bytes - a.bytes),
   };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const file = process.argv[2] ?? path.join(here, '../target/wasm32-unknown-unknown/release/nhs-booking.wasm');
-  const r = crateSizes(file);
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--list');
+  const list = at >= 0 ? args.splice(at, 2)[1] : undefined;
+  const file = args[0] ?? path.join(here, '../target/wasm32-unknown-unknown/release/nhs-booking.wasm');
+  const r = crateSizes(file, { list });
   console.log(`code ${(r.code / 1000).toFixed(1)} KB in ${r.functions} functions (${r.named} named), data ${(r.data / 1000).toFixed(1)} KB`);
   for (const g of r.groups) {
     console.log(`${g.group.padEnd(28)} ${(g.bytes / 1000).toFixed(1).padStart(7)} KB ${(100 * g.bytes / r.code).toFixed(1).padStart(5)} % ${String(g.functions).padStart(6)}`);
   }
+  for (const f of r.listed) console.log(`${String(f.bytes).padStart(7)}  ${f.name}`);
 }
