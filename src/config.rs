@@ -87,9 +87,9 @@ impl Config {
                 .unwrap_or(default.timeout_ms),
             routing,
             preselected: Choices {
-                service: id("service"),
-                band: id("band"),
-                locality: id("locality"),
+                service: id("service").map(Into::into),
+                band: id("band").map(Into::into),
+                locality: id("locality").map(Into::into),
                 ..Choices::default()
             },
             parent_origins: setting("parent-origins")

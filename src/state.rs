@@ -3,6 +3,7 @@
 
 use booking_domain::api::{ApiError, Client};
 use booking_domain::draft::BookingDraft;
+use booking_domain::ids::{BandId, ServiceId};
 use booking_domain::journey::{Choices, Route, Step};
 use booking_domain::manage::ManageSession;
 use booking_domain::model::{Booking, Invite, Locality, Service};
@@ -16,7 +17,7 @@ use crate::config::Config;
 use crate::http::Fetch;
 
 /// Localities are fetched once per service and band and reused by later pages.
-pub type LocalityCache = Option<((String, String), Vec<Locality>)>;
+pub type LocalityCache = Option<((ServiceId, BandId), Vec<Locality>)>;
 
 #[derive(Clone, Copy)]
 pub struct AppState {

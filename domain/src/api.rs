@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 
+use crate::ids::{BandId, InviteCode, LocalityId, Reference, ServiceId};
 use crate::model::{
     Booking, BookingRequest, CancelRequest, ErrorEnvelope, Invite, LocalityList, RescheduleRequest,
     ServiceList, SlotPage,
@@ -226,11 +227,15 @@ impl<T: Transport> Client<T> {
         self.get("/services".into()).await
     }
 
-    pub async fn localities(&self, service: &str, band: &str) -> Result<LocalityList, ApiError> {
+    pub async fn localities(
+        &self,
+        service: &ServiceId,
+        band: &BandId,
+    ) -> Result<LocalityList, ApiError> {
         self.get(format!(
             "/localities?service={}&band={}",
-            encode(service),
-            encode(band)
+            encode(service.as_str()),
+            encode(band.as_str())
         ))
         .await
     }
@@ -243,9 +248,9 @@ impl<T: Transport> Client<T> {
     ) -> Result<SlotPage, ApiError> {
         let mut path = format!(
             "/slots?service={}&band={}&locality={}&from={}&to={}",
-            encode(&query.service),
-            encode(&query.band),
-            encode(&query.locality),
+            encode(query.service.as_str()),
+            encode(query.band.as_str()),
+            encode(query.locality.as_str()),
             query.from,
             query.to
         );
@@ -281,20 +286,24 @@ impl<T: Transport> Client<T> {
 
     pub async fn find_booking(
         &self,
-        reference: &str,
+        reference: &Reference,
         date_of_birth: NaiveDate,
     ) -> Result<Booking, ApiError> {
         self.get(format!(
             "/bookings/{}?date_of_birth={}",
-            encode(reference),
+            encode(reference.as_str()),
             date_of_birth
         ))
         .await
     }
 
-    pub async fn cancel(&self, reference: &str, body: &CancelRequest) -> Result<Booking, ApiError> {
+    pub async fn cancel(
+        &self,
+        reference: &Reference,
+        body: &CancelRequest,
+    ) -> Result<Booking, ApiError> {
         self.post(
-            format!("/bookings/{}/cancel", encode(reference)),
+            format!("/bookings/{}/cancel", encode(reference.as_str())),
             body,
             None,
         )
@@ -303,29 +312,30 @@ impl<T: Transport> Client<T> {
 
     pub async fn reschedule(
         &self,
-        reference: &str,
+        reference: &Reference,
         body: &RescheduleRequest,
         idempotency_key: &str,
     ) -> Result<Booking, ApiError> {
         self.post(
-            format!("/bookings/{}/reschedule", encode(reference)),
+            format!("/bookings/{}/reschedule", encode(reference.as_str())),
             body,
             Some(idempotency_key),
         )
         .await
     }
 
-    pub async fn invite(&self, code: &str) -> Result<Invite, ApiError> {
-        self.get(format!("/invites/{}", encode(code))).await
+    pub async fn invite(&self, code: &InviteCode) -> Result<Invite, ApiError> {
+        self.get(format!("/invites/{}", encode(code.as_str())))
+            .await
     }
 }
 
 /// The fixed part of a slot search.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SlotQuery {
-    pub service: String,
-    pub band: String,
-    pub locality: String,
+    pub service: ServiceId,
+    pub band: BandId,
+    pub locality: LocalityId,
     pub from: NaiveDate,
     pub to: NaiveDate,
 }

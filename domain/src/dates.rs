@@ -10,7 +10,9 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Deserializer};
 
-use crate::model::ClinicTime;
+/// An instant as the API sends it: RFC 3339 with the clinic's UTC offset. Keeping the offset
+/// lets us show the clinic's wall-clock time whatever the device's zone.
+pub type ClinicTime = DateTime<FixedOffset>;
 
 /// `n` ASCII digits at the start of `s` as a number, and the rest.
 fn digits(s: &[u8], n: usize) -> Option<(u32, &[u8])> {

@@ -4,15 +4,16 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::ids::{BandId, LocalityId, ServiceId};
 use crate::journey::{Choices, Step, QUESTIONS};
 use crate::model::{BookingRequest, Invite, Service, Slot};
 use crate::validate::{DetailsForm, FieldError};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct BookingDraft {
-    pub service: Option<String>,
-    pub band: Option<String>,
-    pub locality: Option<String>,
+    pub service: Option<ServiceId>,
+    pub band: Option<BandId>,
+    pub locality: Option<LocalityId>,
     /// The whole slot, so later pages show it without asking the API again.
     pub slot: Option<Slot>,
     pub details: DetailsForm,
@@ -33,8 +34,8 @@ impl BookingDraft {
         }
         let service = self
             .service
-            .as_deref()
-            .and_then(|id| services.iter().find(|s| s.id == id));
+            .as_ref()
+            .and_then(|id| services.iter().find(|s| &s.id == id));
         match service {
             None => self.choose_service(None),
             Some(service) => {
@@ -75,21 +76,21 @@ impl BookingDraft {
         }
     }
 
-    pub fn choose_service(&mut self, id: Option<String>) {
+    pub fn choose_service(&mut self, id: Option<ServiceId>) {
         if self.service != id {
             self.service = id;
             self.choose_band(None);
         }
     }
 
-    pub fn choose_band(&mut self, id: Option<String>) {
+    pub fn choose_band(&mut self, id: Option<BandId>) {
         if self.band != id {
             self.band = id;
             self.choose_locality(None);
         }
     }
 
-    pub fn choose_locality(&mut self, id: Option<String>) {
+    pub fn choose_locality(&mut self, id: Option<LocalityId>) {
         if self.locality != id {
             self.locality = id;
             self.choose_slot(None);
@@ -121,8 +122,8 @@ impl BookingDraft {
     pub fn previous(&self, step: Step, services: &[Service]) -> Step {
         let service = self
             .service
-            .as_deref()
-            .and_then(|id| services.iter().find(|s| s.id == id));
+            .as_ref()
+            .and_then(|id| services.iter().find(|s| &s.id == id));
         let invite = self.invite.as_ref();
         let fixed = |s: Step| match s {
             Step::Service => self.service_is_fixed(services),

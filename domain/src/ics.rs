@@ -66,7 +66,7 @@ pub fn calendar_file(booking: &Booking, phone: &str, stamp: DateTime<Utc>) -> St
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
         "BEGIN:VEVENT".into(),
-        format!("UID:{}@{UID_DOMAIN}", text(&booking.reference)),
+        format!("UID:{}@{UID_DOMAIN}", text(booking.reference.as_str())),
         format!("DTSTAMP:{}", utc(stamp)),
         format!("DTSTART:{}", utc(slot.start.to_utc())),
         format!("DTEND:{}", utc(slot.end.to_utc())),

@@ -4,6 +4,8 @@
 
 use chrono::NaiveDate;
 
+use crate::ids::{BandId, InviteCode, LocalityId, ServiceId, SlotId};
+
 /// A page of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Step {
@@ -111,19 +113,6 @@ impl Step {
         }
     }
 
-    /// Pages of the manage journey (they need a booking found first).
-    pub fn is_manage(self) -> bool {
-        matches!(
-            self,
-            Step::ManageBooking
-                | Step::ManageCancel
-                | Step::ManageCancelled
-                | Step::ManageSlot
-                | Step::ManageCheck
-                | Step::ManageChanged
-        )
-    }
-
     /// Position among the questions, for "what comes before what".
     pub fn question_index(self) -> Option<usize> {
         QUESTIONS.iter().position(|s| *s == self)
@@ -133,12 +122,12 @@ impl Step {
 /// The non-personal choices carried in the URL.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Choices {
-    pub service: Option<String>,
-    pub band: Option<String>,
-    pub locality: Option<String>,
+    pub service: Option<ServiceId>,
+    pub band: Option<BandId>,
+    pub locality: Option<LocalityId>,
     pub date: Option<NaiveDate>,
-    pub slot: Option<String>,
-    pub invite: Option<String>,
+    pub slot: Option<SlotId>,
+    pub invite: Option<InviteCode>,
 }
 
 /// A step and the choices in its URL. `change` marks a "Change" link from check answers.
@@ -176,11 +165,11 @@ impl Route {
             // Ids are short tokens; anything else is not ours and is ignored.
             let id = (!value.is_empty() && value.len() <= 64).then(|| value.to_string());
             match key.as_ref() {
-                "service" => choices.service = id,
-                "band" => choices.band = id,
-                "locality" => choices.locality = id,
-                "slot" => choices.slot = id,
-                "invite" => choices.invite = id,
+                "service" => choices.service = id.map(ServiceId),
+                "band" => choices.band = id.map(BandId),
+                "locality" => choices.locality = id.map(LocalityId),
+                "slot" => choices.slot = id.map(SlotId),
+                "invite" => choices.invite = id.map(InviteCode),
                 // YYYY-MM-DD, read by `dates` and written by NaiveDate's Display: chrono's
                 // pattern parser and formatter are then never linked (measured, BENCHMARKS.md).
                 "date" => choices.date = crate::dates::parse_date(value),
@@ -204,12 +193,12 @@ impl Route {
         let c = &self.choices;
         let date = c.date.map(|d| d.to_string());
         for (key, value) in [
-            ("invite", &c.invite),
-            ("service", &c.service),
-            ("band", &c.band),
-            ("locality", &c.locality),
-            ("date", &date),
-            ("slot", &c.slot),
+            ("invite", c.invite.as_ref().map(InviteCode::as_str)),
+            ("service", c.service.as_ref().map(ServiceId::as_str)),
+            ("band", c.band.as_ref().map(BandId::as_str)),
+            ("locality", c.locality.as_ref().map(LocalityId::as_str)),
+            ("date", date.as_deref()),
+            ("slot", c.slot.as_ref().map(SlotId::as_str)),
         ] {
             if let Some(v) = value {
                 query.append_pair(key, v);

@@ -7,6 +7,7 @@ pub mod dates;
 pub mod draft;
 pub mod format;
 pub mod ics;
+pub mod ids;
 pub mod journey;
 pub mod manage;
 pub mod model;

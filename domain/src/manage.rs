@@ -3,11 +3,12 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::ids::Reference;
 use crate::model::{Booking, BookingStatus, Slot};
 
 /// A booking reference as a patient may type it ("phy 7k3q9d", "PHY–7K3Q9D"), in the API's
 /// form "PHY-7K3Q9D": three letters, a dash, six letters or digits.
-pub fn normalise_reference(input: &str) -> Result<String, &'static str> {
+pub fn normalise_reference(input: &str) -> Result<Reference, &'static str> {
     let compact: String = input
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '–' | '—' | '_' | '.' | '/'))
@@ -25,7 +26,7 @@ pub fn normalise_reference(input: &str) -> Result<String, &'static str> {
             "Enter your booking reference as it appears in your text message, like PHY-7K3Q9D",
         );
     }
-    Ok(format!("{}-{}", &compact[..3], &compact[3..]))
+    Ok(Reference(format!("{}-{}", &compact[..3], &compact[3..])))
 }
 
 /// Whether the booking can still be cancelled or moved online (before `cancel_before`).

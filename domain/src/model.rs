@@ -2,14 +2,12 @@
 //! default; unknown enum values decode to an `Other` variant so new values never crash the app.
 //! Dates and instants are read by [`crate::dates`].
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::dates;
-
-/// An instant as the API sends it: RFC 3339 with the clinic's UTC offset. Keeping the offset
-/// lets us show the clinic's wall-clock time whatever the device's zone.
-pub type ClinicTime = DateTime<FixedOffset>;
+pub use crate::dates::ClinicTime;
+pub use crate::ids::{BandId, InviteCode, LocalityId, Reference, ServiceId, SlotId};
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct ServiceList {
@@ -18,7 +16,7 @@ pub struct ServiceList {
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Service {
-    pub id: String,
+    pub id: ServiceId,
     pub name: String,
     #[serde(default)]
     pub description: String,
@@ -29,14 +27,14 @@ pub struct Service {
 }
 
 impl Service {
-    pub fn band(&self, id: &str) -> Option<&Band> {
-        self.bands.iter().find(|b| b.id == id)
+    pub fn band(&self, id: &BandId) -> Option<&Band> {
+        self.bands.iter().find(|b| &b.id == id)
     }
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Band {
-    pub id: String,
+    pub id: BandId,
     pub name: String,
     #[serde(default)]
     pub description: String,
@@ -49,7 +47,7 @@ pub struct LocalityList {
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Locality {
-    pub id: String,
+    pub id: LocalityId,
     pub name: String,
     #[serde(default)]
     pub address: Vec<String>,
@@ -59,6 +57,18 @@ pub struct Locality {
     pub access: Option<String>,
     #[serde(default, deserialize_with = "dates::optional_instant")]
     pub next_available: Option<ClinicTime>,
+}
+
+impl Locality {
+    /// The name, address lines and postcode, one line each, for an address block.
+    pub fn address_lines(&self) -> Vec<String> {
+        let mut lines = vec![self.name.clone()];
+        lines.extend(self.address.iter().cloned());
+        if !self.postcode.is_empty() {
+            lines.push(self.postcode.clone());
+        }
+        lines
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
@@ -74,18 +84,25 @@ pub enum Mode {
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Slot {
-    pub id: String,
+    pub id: SlotId,
     #[serde(deserialize_with = "dates::instant")]
     pub start: ClinicTime,
     #[serde(deserialize_with = "dates::instant")]
     pub end: ClinicTime,
     #[serde(default)]
-    pub locality: String,
+    pub locality: LocalityId,
     #[serde(default)]
-    pub band: String,
+    pub band: BandId,
     pub mode: Mode,
     #[serde(default)]
     pub clinician: String,
+}
+
+impl Slot {
+    /// How long the appointment lasts, in minutes.
+    pub fn minutes(&self) -> i64 {
+        (self.end - self.start).num_minutes()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
@@ -108,14 +125,14 @@ pub enum BookingStatus {
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct ServiceRef {
-    pub id: String,
+    pub id: ServiceId,
     #[serde(default)]
     pub name: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Booking {
-    pub reference: String,
+    pub reference: Reference,
     pub status: BookingStatus,
     pub slot: Slot,
     pub service: ServiceRef,
@@ -143,7 +160,7 @@ pub struct Reminders {
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct BookingRequest {
-    pub slot_id: String,
+    pub slot_id: SlotId,
     pub patient: Patient,
     pub reminders: Reminders,
     pub channel: String,
@@ -162,17 +179,17 @@ pub struct CancelRequest {
 pub struct RescheduleRequest {
     #[serde(deserialize_with = "dates::date")]
     pub date_of_birth: NaiveDate,
-    pub slot_id: String,
+    pub slot_id: SlotId,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Invite {
-    pub code: String,
-    pub service: String,
+    pub code: InviteCode,
+    pub service: ServiceId,
     #[serde(default)]
-    pub band: Option<String>,
+    pub band: Option<BandId>,
     #[serde(default)]
-    pub locality: Option<String>,
+    pub locality: Option<LocalityId>,
     #[serde(deserialize_with = "dates::date")]
     pub book_from: NaiveDate,
     #[serde(deserialize_with = "dates::date")]

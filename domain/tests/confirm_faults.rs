@@ -148,7 +148,7 @@ impl FakeApi {
         let count = rng.range(3, 10) as i64;
         let slots = (0..count)
             .map(|i| Slot {
-                id: format!("slot-{i:02}"),
+                id: format!("slot-{i:02}").into(),
                 start: clinic_time(i * 45),
                 end: clinic_time(i * 45 + 45),
                 locality: "hinchingbrooke".into(),
@@ -173,7 +173,7 @@ impl FakeApi {
     fn free_slots(&self) -> Vec<Slot> {
         self.slots
             .iter()
-            .filter(|s| self.bookings.iter().all(|b| b.slot_id != s.id))
+            .filter(|s| self.bookings.iter().all(|b| b.slot_id != *s.id))
             .cloned()
             .collect()
     }
@@ -232,7 +232,7 @@ impl FakeApi {
                 false,
             );
         };
-        if self.bookings.iter().any(|b| b.slot_id == slot.id) {
+        if self.bookings.iter().any(|b| b.slot_id == *slot.id) {
             return (
                 error_response(
                     409,
@@ -246,7 +246,7 @@ impl FakeApi {
         self.next_reference += 1;
         let reference = format!("PHY-{:06}", self.next_reference);
         let booking = Booking {
-            reference: reference.clone(),
+            reference: reference.clone().into(),
             status: BookingStatus::Booked,
             cancel_before: Some(slot.start - Duration::days(1)),
             slot,
@@ -264,7 +264,7 @@ impl FakeApi {
         let answer = answer.to_string();
         self.bookings.push(Committed {
             reference,
-            slot_id: request.slot_id.clone(),
+            slot_id: request.slot_id.to_string(),
             holder: holder(&request),
             key: key.to_string(),
         });
@@ -765,7 +765,7 @@ fn run(seed: u64) -> Report {
     match &end {
         End::Booked(shown) => {
             report.booked = true;
-            if mine.len() != 1 || mine[0].reference != shown.reference {
+            if mine.len() != 1 || mine[0].reference != *shown.reference {
                 report.unseen += 1;
             }
         }
@@ -781,7 +781,7 @@ fn run(seed: u64) -> Report {
                     let request = draft.booking_request(today()).unwrap();
                     let again = block_on(confirm(&clean, &request, &key));
                     report.transcript.push(format!("replay: {again:?}"));
-                    matches!(&again, Outcome::Booked(b) if b.reference == made.reference)
+                    matches!(&again, Outcome::Booked(b) if *b.reference == *made.reference)
                 };
                 if replays {
                     report.replayable += 1;
@@ -941,7 +941,7 @@ fn a_lost_answer_after_commit_then_a_retry_shows_the_first_reference() {
         let Outcome::Booked(b) = second else {
             panic!("{lost:?}: {second:?}")
         };
-        assert_eq!(b.reference, api.borrow().bookings[0].reference);
+        assert_eq!(*b.reference, api.borrow().bookings[0].reference);
         assert_eq!(api.borrow().bookings.len(), 1, "{lost:?}: booked twice");
     }
 }

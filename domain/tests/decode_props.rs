@@ -4,6 +4,7 @@
 //! panic on any input.
 
 use booking_domain::api::{decode, ApiError, ErrorCode, Response};
+use booking_domain::ids::{BandId, InviteCode, LocalityId, Reference, ServiceId, SlotId};
 use booking_domain::journey::{Choices, Route, Step};
 use booking_domain::manage::normalise_reference;
 use booking_domain::model::{
@@ -116,11 +117,11 @@ fn slot() -> impl Strategy<Value = Slot> {
         text(),
     )
         .prop_map(|(id, start, end, locality, band, mode, clinician)| Slot {
-            id,
+            id: SlotId(id),
             start,
             end,
-            locality,
-            band,
+            locality: LocalityId(locality),
+            band: BandId(band),
             mode,
             clinician,
         })
@@ -128,7 +129,7 @@ fn slot() -> impl Strategy<Value = Slot> {
 
 fn band() -> impl Strategy<Value = Band> {
     (text(), text(), text()).prop_map(|(id, name, description)| Band {
-        id,
+        id: BandId(id),
         name,
         description,
     })
@@ -144,7 +145,7 @@ fn service_list() -> impl Strategy<Value = ServiceList> {
             prop::collection::vec(band(), 0..3),
         )
             .prop_map(|(id, name, description, phone, bands)| Service {
-                id,
+                id: ServiceId(id),
                 name,
                 description,
                 phone,
@@ -166,7 +167,7 @@ fn locality() -> impl Strategy<Value = Locality> {
     )
         .prop_map(
             |(id, name, address, postcode, access, next_available)| Locality {
-                id,
+                id: LocalityId(id),
                 name,
                 address,
                 postcode,
@@ -204,10 +205,13 @@ fn booking() -> impl Strategy<Value = Booking> {
     )
         .prop_map(
             |(reference, status, slot, (id, name), locality, cancel_before)| Booking {
-                reference,
+                reference: Reference(reference),
                 status,
                 slot,
-                service: ServiceRef { id, name },
+                service: ServiceRef {
+                    id: ServiceId(id),
+                    name,
+                },
                 locality,
                 cancel_before,
             },
@@ -225,10 +229,10 @@ fn invite() -> impl Strategy<Value = Invite> {
     )
         .prop_map(
             |(code, service, band, locality, book_from, book_until)| Invite {
-                code,
-                service,
-                band,
-                locality,
+                code: InviteCode(code),
+                service: ServiceId(service),
+                band: band.map(Into::into),
+                locality: locality.map(Into::into),
                 book_from,
                 book_until,
             },
@@ -530,11 +534,11 @@ fn each_hostile_string_round_trips_in_every_text_field() {
         let list: ServiceList = decode(&response(200, doc.to_string())).unwrap();
         let service = &list.services[0];
         for field in [
-            &service.id,
+            service.id.as_str(),
             &service.name,
             &service.description,
             &service.phone,
-            &service.bands[0].id,
+            service.bands[0].id.as_str(),
             &service.bands[0].name,
         ] {
             assert_eq!(field, s);
@@ -795,7 +799,8 @@ proptest! {
     fn any_url_reads_as_some_route(base in any::<String>(), path in any::<String>(), query in any::<String>()) {
         let route = Route::from_url(&base, &path, &query);
         let c = &route.choices;
-        for id in [&c.service, &c.band, &c.locality, &c.slot, &c.invite].into_iter().flatten() {
+        let ids = [c.service.as_deref(), c.band.as_deref(), c.locality.as_deref(), c.slot.as_deref(), c.invite.as_deref()];
+        for id in ids.into_iter().flatten() {
             prop_assert!(!id.is_empty() && id.len() <= 64 && id.trim() == id, "{:?}", id);
         }
         // Whatever was read writes out again without panicking.
@@ -829,12 +834,12 @@ proptest! {
         let route = Route {
             step,
             choices: Choices {
-                service: ids[0].clone(),
-                band: ids[1].clone(),
-                locality: ids[2].clone(),
+                service: ids[0].clone().map(Into::into),
+                band: ids[1].clone().map(Into::into),
+                locality: ids[2].clone().map(Into::into),
                 date,
-                slot: ids[3].clone(),
-                invite: ids[4].clone(),
+                slot: ids[3].clone().map(Into::into),
+                invite: ids[4].clone().map(Into::into),
             },
             change,
         };

@@ -27,7 +27,7 @@ pub fn BandPage(services: Vec<Service>) -> impl IntoView {
         .map(|s| s.bands)
         .unwrap_or_default()
         .into_iter()
-        .map(|b| Choice::described(b.id, b.name, b.description))
+        .map(|b| Choice::described(b.id.to_string(), b.name, b.description))
         .collect();
     view! {
         <SingleChoicePage
@@ -36,9 +36,9 @@ pub fn BandPage(services: Vec<Service>) -> impl IntoView {
             name="band"
             hint="If you are not sure, choose a physiotherapist. They will ask a senior colleague if you need one.".to_string()
             items=items
-            initial=state.draft.with_untracked(|d| d.band.clone())
+            initial=state.draft.with_untracked(|d| d.band.as_deref().map(str::to_string))
             missing="Select who you need to see"
-            answer=Callback::new(move |id| state.draft.update(|d| d.choose_band(Some(id))))
+            answer=Callback::new(move |id: String| state.draft.update(|d| d.choose_band(Some(id.into()))))
         />
     }
 }

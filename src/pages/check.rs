@@ -188,7 +188,7 @@ fn Answers(
         let band = service.as_ref().and_then(|s| {
             draft
                 .band
-                .as_deref()
+                .as_ref()
                 .and_then(|b| s.band(b))
                 .map(|b| b.name.clone())
         });

@@ -15,7 +15,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     move || {
         match state.booked.get() {
         Some(booking) => view! {
-            <ReferencePanel title=Step::Confirmation.title() lead="Your booking reference is" reference=booking.reference.clone()/>
+            <ReferencePanel title=Step::Confirmation.title() lead="Your booking reference is" reference=booking.reference.to_string()/>
             {(booking.status != BookingStatus::Booked).then(|| view! {
                 <p class="nhsb-inset-text">"This appointment is not confirmed yet. We will contact you."</p>
             })}

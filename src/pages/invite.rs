@@ -21,7 +21,7 @@ pub fn InviteNotice(invite: Invite) -> impl IntoView {
             .and_then(|list| list.into_iter().find(|s| s.id == invite.service));
         let who = service
             .as_ref()
-            .and_then(|s| invite.band.as_deref().and_then(|b| s.band(b)))
+            .and_then(|s| invite.band.as_ref().and_then(|b| s.band(b)))
             .map(|b| format!(" with a {}", b.name.to_lowercase()))
             .unwrap_or_default();
         format!(

@@ -67,7 +67,7 @@ fn choose(state: AppState, list: Vec<Locality>, back: Step) -> impl IntoView {
                 hint.push(access);
             }
             Choice {
-                value: l.id,
+                value: l.id.to_string(),
                 label: l.name,
                 hint,
             }
@@ -90,9 +90,9 @@ fn choose(state: AppState, list: Vec<Locality>, back: Step) -> impl IntoView {
             back=back
             name="locality"
             items=items
-            initial=state.draft.with_untracked(|d| d.locality.clone())
+            initial=state.draft.with_untracked(|d| d.locality.as_deref().map(str::to_string))
             missing="Select where you would like your appointment"
-            answer=Callback::new(move |id| state.draft.update(|d| d.choose_locality(Some(id))))
+            answer=Callback::new(move |id: String| state.draft.update(|d| d.choose_locality(Some(id.into()))))
         >
             {unavailable}
         </SingleChoicePage>

@@ -12,7 +12,7 @@ pub fn ServicePage(services: Vec<Service>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let items = services
         .into_iter()
-        .map(|s| Choice::described(s.id, s.name, s.description))
+        .map(|s| Choice::described(s.id.to_string(), s.name, s.description))
         .collect();
     view! {
         <SingleChoicePage
@@ -20,9 +20,9 @@ pub fn ServicePage(services: Vec<Service>) -> impl IntoView {
             back=Step::Start
             name="service"
             items=items
-            initial=state.draft.with_untracked(|d| d.service.clone())
+            initial=state.draft.with_untracked(|d| d.service.as_deref().map(str::to_string))
             missing="Select what you need an appointment for"
-            answer=Callback::new(move |id| state.draft.update(|d| d.choose_service(Some(id))))
+            answer=Callback::new(move |id: String| state.draft.update(|d| d.choose_service(Some(id.into()))))
         />
     }
 }

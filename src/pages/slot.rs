@@ -1,5 +1,6 @@
 use booking_domain::api::{ApiError, SlotQuery};
 use booking_domain::format;
+use booking_domain::ids::SlotId;
 use booking_domain::journey::Step;
 use booking_domain::model::Slot;
 use booking_domain::schedule::{self, Day};
@@ -34,9 +35,9 @@ pub struct SlotSearch {
     /// An SMS invite's booking window (clinic dates, inclusive).
     pub window: Option<(NaiveDate, NaiveDate)>,
     /// The slot already chosen, shown selected.
-    pub chosen: Option<String>,
+    pub chosen: Option<SlotId>,
     /// A slot never offered (the booking's own time when moving it).
-    pub exclude: Option<String>,
+    pub exclude: Option<SlotId>,
 }
 
 /// "Choose a time" while booking.
@@ -54,9 +55,9 @@ pub fn SlotPage(services: Vec<booking_domain::model::Service>) -> impl IntoView 
             .map(|l| l.name)
     });
     let search = state.draft.with_untracked(|d| SlotSearch {
-        service: d.service.clone().unwrap_or_default(),
-        band: d.band.clone().unwrap_or_default(),
-        locality: d.locality.clone().unwrap_or_default(),
+        service: d.service.clone().unwrap_or_default().to_string(),
+        band: d.band.clone().unwrap_or_default().to_string(),
+        locality: d.locality.clone().unwrap_or_default().to_string(),
         window: d.invite.as_ref().map(|i| (i.book_from, i.book_until)),
         chosen: d.slot.as_ref().map(|s| s.id.clone()),
         exclude: None,
@@ -120,9 +121,9 @@ pub fn SlotPicker(
                     break;
                 };
                 let query = search.with_value(|s| SlotQuery {
-                    service: s.service.clone(),
-                    band: s.band.clone(),
-                    locality: s.locality.clone(),
+                    service: booking_domain::ids::ServiceId(s.service.clone()),
+                    band: booking_domain::ids::BandId(s.band.clone()),
+                    locality: booking_domain::ids::LocalityId(s.locality.clone()),
                     from,
                     to,
                 });
@@ -134,7 +135,7 @@ pub fn SlotPicker(
                                 found = schedule::within_window(&found, from, until);
                             }
                             if let Some(exclude) = &s.exclude {
-                                found.retain(|slot| &slot.id != exclude);
+                                found.retain(|slot| *slot.id != **exclude);
                             }
                         });
                         let any = !schedule::slots_by_day(&found, now()).is_empty();
@@ -174,7 +175,7 @@ pub fn SlotPicker(
     });
     // The time chosen before (the draft's when booking, the new time when moving one), so
     // Back from the check page shows it still chosen.
-    let selected = RwSignal::new(search.with_value(|s| s.chosen.clone()));
+    let selected = RwSignal::new(search.with_value(|s| s.chosen.clone().map(|id| id.0)));
     let error = RwSignal::new(None::<String>);
     let announcement = RwSignal::new(String::new());
 
@@ -219,9 +220,9 @@ pub fn SlotPicker(
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let chosen = selected
-            .get_untracked()
-            .and_then(|id| loaded.with_untracked(|l| l.slots.iter().find(|s| s.id == id).cloned()));
+        let chosen = selected.get_untracked().and_then(|id| {
+            loaded.with_untracked(|l| l.slots.iter().find(|s| *s.id == *id).cloned())
+        });
         match chosen {
             Some(slot) => on_choose.run(slot),
             None => {
@@ -442,7 +443,7 @@ fn time_rows(day: &Day, locality: &str) -> [Vec<TimeRow>; 3] {
                 mode_class: mode_class(slot.mode),
                 length,
                 checked: false,
-                slot: slot.id,
+                slot: slot.id.to_string(),
             });
         }
     }

@@ -1,5 +1,6 @@
 use booking_domain::api::SlotQuery;
 use booking_domain::format;
+use booking_domain::ids::{BandId, LocalityId, ServiceId};
 use booking_domain::journey::Step;
 use booking_domain::model::Slot;
 use booking_domain::schedule;
@@ -14,16 +15,16 @@ use crate::state::{now, AppState};
 /// and place.
 pub async fn nearest_free(
     state: AppState,
-    service: String,
-    band: String,
-    locality: String,
+    service: ServiceId,
+    band: BandId,
+    locality: LocalityId,
     taken: &Slot,
 ) -> Vec<Slot> {
     let from = (taken.start.date_naive() - Duration::days(7)).max(now().date_naive());
     let query = SlotQuery {
-        service,
-        band,
-        locality,
+        service: service,
+        band: band,
+        locality: locality,
         from,
         to: from + Duration::days(30),
     };
@@ -57,7 +58,7 @@ pub fn TakenPage(
     let items: Vec<Choice> = nearest
         .iter()
         .map(|s| Choice {
-            value: s.id.clone(),
+            value: s.id.to_string(),
             label: format::date_time(&s.start),
             hint: vec![format::mode_label(s.mode).to_string()],
         })
@@ -67,7 +68,7 @@ pub fn TakenPage(
         ev.prevent_default();
         match selected
             .get_untracked()
-            .and_then(|id| nearest.iter().find(|s| s.id == id).cloned())
+            .and_then(|id| nearest.iter().find(|s| *s.id == *id).cloned())
         {
             Some(slot) => on_choose.run(slot),
             None => {

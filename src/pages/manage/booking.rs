@@ -54,7 +54,7 @@ pub fn ManageBookingPage() -> impl IntoView {
     };
     view! {
         <BackLink to=Step::ManageFind/>
-        <span class="nhsb-caption">"Reference " {booking.reference.clone()}</span>
+        <span class="nhsb-caption">"Reference " {booking.reference.to_string()}</span>
         <h1 tabindex="-1">{Step::ManageBooking.title()}</h1>
         <p><strong class="nhsb-tag nhsb-tag--status">{status}</strong></p>
         <AppointmentSummary booking=booking/>

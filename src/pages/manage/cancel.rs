@@ -116,7 +116,7 @@ pub fn CancelledPage() -> impl IntoView {
         return ().into_any();
     };
     view! {
-        <ReferencePanel title=Step::ManageCancelled.title() lead="Booking reference" reference=session.booking.reference.clone()/>
+        <ReferencePanel title=Step::ManageCancelled.title() lead="Booking reference" reference=session.booking.reference.to_string()/>
         <p>"Your appointment has been cancelled. Someone else can now have that time."</p>
         <AppointmentSummary booking=session.booking/>
         {confirmation_links(state)}

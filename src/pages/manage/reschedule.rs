@@ -25,9 +25,9 @@ pub fn NewTimePage() -> impl IntoView {
     };
     let b = &session.booking;
     let search = SlotSearch {
-        service: b.service.id.clone(),
-        band: b.slot.band.clone(),
-        locality: b.locality.id.clone(),
+        service: b.service.id.to_string(),
+        band: b.slot.band.to_string(),
+        locality: b.locality.id.to_string(),
         window: None,
         chosen: session.new_slot.as_ref().map(|s| s.id.clone()),
         exclude: Some(b.slot.id.clone()),
@@ -239,7 +239,7 @@ pub fn ChangedPage() -> impl IntoView {
     };
     let booking = session.booking;
     view! {
-        <ReferencePanel title=Step::ManageChanged.title() lead="Your booking reference is still" reference=booking.reference.clone()/>
+        <ReferencePanel title=Step::ManageChanged.title() lead="Your booking reference is still" reference=booking.reference.to_string()/>
         <p>"Your appointment has moved to the new time below. Your old time has been given up."</p>
         <AppointmentSummary booking=booking.clone()/>
         <CalendarButtons booking=booking.clone()/>
