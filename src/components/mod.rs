@@ -1,6 +1,9 @@
-//! Building blocks in the NHS.UK / GOV.UK design-system patterns. Each has its own stylesheet
-//! in `style/` with the same name; every class starts with `nhsb-` so the app can live inside a
-//! trust's page without touching it.
+//! Building blocks in the NHS.UK / GOV.UK design-system patterns. Each component's styles are
+//! one file in `style/components/`, named as in the NHS.UK design system (`radios.css`,
+//! `date-input.css`, `error-summary.css`…); the parts every field shares (form group, fieldset,
+//! legend, label, hint, error message) end `style/base.css`, so they come before the component
+//! files (Trunk concatenates those alphabetically) and components can override them. Every
+//! class starts with `nhsb-` so the app can live inside a trust's page without touching it.
 
 mod appointment;
 mod date_input;
