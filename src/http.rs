@@ -41,7 +41,6 @@ impl Transport for Fetch {
         let body = response.text().await.map_err(failed)?;
         Ok(Response {
             status: response.status(),
-            content_type: headers.get("content-type"),
             retry_after: headers.get("retry-after"),
             body,
         })

@@ -32,7 +32,6 @@ pub struct Request {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Response {
     pub status: u16,
-    pub content_type: Option<String>,
     pub retry_after: Option<String>,
     pub body: String,
 }
@@ -348,7 +347,6 @@ mod tests {
     fn response(status: u16, body: &str) -> Response {
         Response {
             status,
-            content_type: Some("application/json".into()),
             retry_after: None,
             body: body.into(),
         }
@@ -382,7 +380,6 @@ mod tests {
             503,
             "<html><body><h1>503 Service Unavailable</h1></body></html>",
         );
-        r.content_type = Some("text/html".into());
         r.retry_after = Some(" 30 ".into());
         let err = decode::<ServiceList>(&r).unwrap_err();
         assert_eq!(err.code(), Some(&ErrorCode::Unavailable));

@@ -1,57 +1,20 @@
 //! The confirm step: one `POST /bookings` per press, the same idempotency key for every retry
 //! of an attempt, and every answer turned into what the patient is shown next.
 
-use crate::api::{ApiError, Client, ErrorCode, Transport};
+use crate::api::{Client, Transport};
 use crate::model::{Booking, BookingRequest};
-use crate::validate::{Field, FieldError};
+pub use crate::outcome::Outcome;
 
-/// What the patient sees after pressing "Book appointment".
-#[derive(Clone, Debug, PartialEq)]
-pub enum Outcome {
-    /// Booked: the confirmation page with this reference.
-    Booked(Box<Booking>),
-    /// Someone else took the time first: choose another; all answers kept.
-    Taken,
-    /// The API found problems with the details: back to the details page with these messages.
-    Invalid(Vec<FieldError>),
-    /// No booking known to be made: a clear message and "Book appointment" again with the same
-    /// key (safe even when the booking did go through: the API replays the first result).
-    Failed(ApiError),
-}
-
-/// Sends the booking once and says what happened.
+/// Sends the booking once and says what happened: `Done` is the confirmation page, `Taken`
+/// another time with every answer kept, `Invalid` back to the details page with these
+/// messages, `Problem` "Book appointment" again with the same key (safe even when the booking
+/// did go through: the API replays the first result).
 pub async fn confirm<T: Transport>(
     client: &Client<T>,
     request: &BookingRequest,
     key: &str,
-) -> Outcome {
-    match client.book(request, key).await {
-        Ok(booking) => Outcome::Booked(Box::new(booking)),
-        Err(e) if e.code() == Some(&ErrorCode::SlotUnavailable) => Outcome::Taken,
-        // The time itself was refused (gone, or no longer bookable): pressing again cannot
-        // help, choosing another time can.
-        Err(ApiError::Status {
-            code: ErrorCode::ValidationFailed,
-            ref fields,
-            ..
-        }) if fields.contains_key("slot_id") => Outcome::Taken,
-        Err(ApiError::Status {
-            code: ErrorCode::ValidationFailed,
-            ref fields,
-            ..
-        }) if fields.keys().any(|k| Field::from_api_key(k).is_some()) => Outcome::Invalid(
-            fields
-                .iter()
-                .filter_map(|(key, message)| {
-                    Some(FieldError {
-                        field: Field::from_api_key(key)?,
-                        message: message.clone(),
-                    })
-                })
-                .collect(),
-        ),
-        Err(e) => Outcome::Failed(e),
-    }
+) -> Outcome<Booking> {
+    Outcome::of(client.book(request, key).await)
 }
 
 #[cfg(test)]
@@ -59,6 +22,7 @@ mod tests {
     use super::*;
     use crate::api::{Request, Response, TransportError};
     use crate::model::{Patient, Reminders};
+    use crate::validate::{Field, FieldError};
 
     struct Answer(u16, &'static str);
 
@@ -66,7 +30,6 @@ mod tests {
         async fn send(&self, _: Request) -> Result<Response, TransportError> {
             Ok(Response {
                 status: self.0,
-                content_type: Some("application/json".into()),
                 retry_after: None,
                 body: self.1.into(),
             })
@@ -90,7 +53,7 @@ mod tests {
         }
     }
 
-    fn outcome(status: u16, body: &'static str) -> Outcome {
+    fn outcome(status: u16, body: &'static str) -> Outcome<Booking> {
         futures_executor::block_on(confirm(&Client::new(Answer(status, body)), &request(), "k"))
     }
 

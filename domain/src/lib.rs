@@ -1,7 +1,9 @@
 //! The booking rules, free of any browser API so that they are tested with plain `cargo test`.
 //! Components call these; they do not compute rules themselves.
 
+pub mod answers;
 pub mod api;
+pub mod browse;
 pub mod confirm;
 pub mod dates;
 pub mod draft;
@@ -11,5 +13,6 @@ pub mod ids;
 pub mod journey;
 pub mod manage;
 pub mod model;
+pub mod outcome;
 pub mod schedule;
 pub mod validate;

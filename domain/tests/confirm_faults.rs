@@ -2,8 +2,8 @@
 //! contract's `POST /bookings`, behind a transport that drops, delays, garbles and races answers.
 //!
 //! Each run is a patient pressing "Book appointment" (`confirm` with the draft's `attempt_key`),
-//! pressing again with the same key while the outcome is `Failed`, choosing another time on
-//! `Taken`, fixing details on `Invalid`, and ending on `Booked` or after giving up. After every run
+//! pressing again with the same key while the outcome is `Problem`, choosing another time on
+//! `Taken`, fixing details on `Invalid`, and ending on `Done` or after giving up. After every run
 //! the booking store is checked: no double bookings, no booking the patient was not shown (or, for
 //! a run that ends on a failure page, one that the same key would replay), one body per key.
 //!
@@ -128,7 +128,6 @@ fn holder(request: &BookingRequest) -> String {
 fn json_response(status: u16, body: String) -> Response {
     Response {
         status,
-        content_type: Some("application/json; charset=utf-8".into()),
         retry_after: None,
         body,
     }
@@ -388,7 +387,6 @@ impl<'a> FaultyTransport<'a> {
         let mut response = if html {
             Response {
                 status,
-                content_type: Some("text/html".into()),
                 retry_after: None,
                 body: if status == 503 {
                     HTML_503.into()
@@ -432,7 +430,6 @@ impl Transport for FaultyTransport<'_> {
             Fault::Busy429Html => Ok(self.busy(429, true)),
             Fault::Bad502Empty => Ok(Response {
                 status: 502,
-                content_type: None,
                 retry_after: None,
                 body: String::new(),
             }),
@@ -442,7 +439,6 @@ impl Transport for FaultyTransport<'_> {
                 }
                 Ok(Response {
                     status: 502,
-                    content_type: Some("text/html".into()),
                     retry_after: None,
                     body: HTML_502.into(),
                 })
@@ -536,9 +532,9 @@ struct Report {
 }
 
 /// Checks that the outcome is what this fault must produce.
-fn check_outcome(fault: Fault, outcome: &Outcome, seed: u64) {
-    let failed = |o: &Outcome| match o {
-        Outcome::Failed(e) => e.clone(),
+fn check_outcome(fault: Fault, outcome: &Outcome<Booking>, seed: u64) {
+    let failed = |o: &Outcome<Booking>| match o {
+        Outcome::Problem(e) => e.clone(),
         other => panic!("seed {seed}: {fault:?} gave {other:?}, expected Failed"),
     };
     match fault {
@@ -657,20 +653,20 @@ fn run(seed: u64) -> Report {
             "press key={key} slot={} fault={fault:?} -> {}",
             request.slot_id,
             match &outcome {
-                Outcome::Booked(b) => format!("Booked({})", b.reference),
+                Outcome::Done(b) => format!("Booked({})", b.reference),
                 other => format!("{other:?}"),
             }
         ));
         check_outcome(fault, &outcome, seed);
         presses += 1;
-        previous = Some((key.clone(), body, matches!(outcome, Outcome::Failed(_))));
+        previous = Some((key.clone(), body, matches!(outcome, Outcome::Problem(_))));
         match outcome {
-            Outcome::Booked(booking) => {
+            Outcome::Done(booking) => {
                 assert_eq!(booking.slot.id, request.slot_id, "seed {seed}");
                 assert_eq!(booking.status, BookingStatus::Booked, "seed {seed}");
-                break End::Booked(booking);
+                break End::Booked(Box::new(booking));
             }
-            Outcome::Failed(e) => {
+            Outcome::Problem(e) => {
                 if let ApiError::Status {
                     code: ErrorCode::Conflict,
                     ..
@@ -697,6 +693,9 @@ fn run(seed: u64) -> Report {
                 times_chosen += 1;
                 draft.choose_slot(Some(free[rng.below(free.len() as u64) as usize].clone()));
                 presses = 0;
+            }
+            Outcome::NotFound | Outcome::TooLate => {
+                panic!("seed {seed}: a new booking cannot be {outcome:?}")
             }
             Outcome::Invalid(errors) => {
                 report.invalid += 1;
@@ -781,7 +780,7 @@ fn run(seed: u64) -> Report {
                     let request = draft.booking_request(today()).unwrap();
                     let again = block_on(confirm(&clean, &request, &key));
                     report.transcript.push(format!("replay: {again:?}"));
-                    matches!(&again, Outcome::Booked(b) if *b.reference == *made.reference)
+                    matches!(&again, Outcome::Done(b) if *b.reference == *made.reference)
                 };
                 if replays {
                     report.replayable += 1;
@@ -935,10 +934,10 @@ fn a_lost_answer_after_commit_then_a_retry_shows_the_first_reference() {
         let client = Client::new(FaultyTransport::scripted(&api, &[lost, Fault::None]));
         let request = request_for("slot-00");
         let first = block_on(confirm(&client, &request, "k-1"));
-        assert!(matches!(first, Outcome::Failed(_)), "{lost:?}: {first:?}");
+        assert!(matches!(first, Outcome::Problem(_)), "{lost:?}: {first:?}");
         assert_eq!(api.borrow().bookings.len(), 1, "{lost:?} committed");
         let second = block_on(confirm(&client, &request, "k-1"));
-        let Outcome::Booked(b) = second else {
+        let Outcome::Done(b) = second else {
             panic!("{lost:?}: {second:?}")
         };
         assert_eq!(*b.reference, api.borrow().bookings[0].reference);
@@ -981,7 +980,7 @@ fn a_rival_takes_the_time_then_the_patient_books_another_with_a_new_key() {
     let k2 = draft.attempt_key(|| "k-b".into());
     assert_ne!(k1, k2);
     let r2 = draft.booking_request(today()).unwrap();
-    let Outcome::Booked(b) = block_on(confirm(&client, &r2, &k2)) else {
+    let Outcome::Done(b) = block_on(confirm(&client, &r2, &k2)) else {
         panic!("second time should book")
     };
     assert_eq!(b.slot.id, free[1].id);
@@ -995,11 +994,11 @@ fn the_same_key_with_another_body_is_a_conflict_not_a_booking() {
     let client = Client::new(FaultyTransport::scripted(&api, &[]));
     assert!(matches!(
         block_on(confirm(&client, &request_for("slot-00"), "k-3")),
-        Outcome::Booked(_)
+        Outcome::Done(_)
     ));
     let outcome = block_on(confirm(&client, &request_for("slot-01"), "k-3"));
     assert!(
-        matches!(&outcome, Outcome::Failed(e) if e.code() == Some(&ErrorCode::Conflict)),
+        matches!(&outcome, Outcome::Problem(e) if e.code() == Some(&ErrorCode::Conflict)),
         "{outcome:?}"
     );
     assert_eq!(api.borrow().bookings.len(), 1);

@@ -28,7 +28,6 @@ fn config(cases: u32) -> ProptestConfig {
 fn response(status: u16, body: String) -> Response {
     Response {
         status,
-        content_type: Some("application/json".into()),
         retry_after: None,
         body,
     }
@@ -598,7 +597,7 @@ proptest! {
         body in any_body(),
         retry_after in prop::option::of(any::<String>()),
     ) {
-        let r = Response { status, content_type: None, retry_after, body };
+        let r = Response { status, retry_after, body };
         for result in decode_all(&r) {
             check_status_shape(status, &result);
         }
@@ -612,7 +611,6 @@ proptest! {
     fn html_with_a_2xx_is_a_decode_error(status in 200u16..300, text in text()) {
         let r = Response {
             status,
-            content_type: Some("text/html".into()),
             retry_after: None,
             body: format!("<!DOCTYPE html><html><body><p>{text}</p></body></html>"),
         };
@@ -670,7 +668,7 @@ proptest! {
             Just("Wed, 21 Oct 2026 07:28:00 GMT".to_string()),
         ],
     ) {
-        let r = Response { status, content_type: None, retry_after: Some(header.clone()), body: String::new() };
+        let r = Response { status, retry_after: Some(header.clone()), body: String::new() };
         let parsed = decode::<ServiceList>(&r).unwrap_err().retry_after();
         let plain = header.trim();
         let is_plain = !plain.is_empty() && plain.bytes().all(|b| b.is_ascii_digit());
@@ -690,7 +688,6 @@ fn retry_after_examples() {
     let parse = |h: &str| {
         let r = Response {
             status: 503,
-            content_type: None,
             retry_after: Some(h.into()),
             body: String::new(),
         };

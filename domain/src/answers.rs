@@ -1,0 +1,361 @@
+//! The rows of "Check your answers before booking" and "Check your new time": each answer as
+//! lines of text and the step its "Change" link goes to. The pages render these rows.
+
+use chrono::NaiveDate;
+
+use crate::draft::BookingDraft;
+use crate::format;
+use crate::journey::Step;
+use crate::model::{Booking, Locality, Service, Slot};
+use crate::validate;
+
+/// One row of a summary list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerRow {
+    pub key: &'static str,
+    /// The answer, one line each.
+    pub lines: Vec<String>,
+    /// Where "Change" goes; `None` for answers that cannot be changed here.
+    pub change: Option<Step>,
+    /// The words after "Change", for screen readers ("Change date of birth").
+    pub change_label: &'static str,
+}
+
+impl AnswerRow {
+    fn new(
+        key: &'static str,
+        lines: Vec<String>,
+        change: Option<Step>,
+        label: &'static str,
+    ) -> Self {
+        AnswerRow {
+            key,
+            lines,
+            change,
+            change_label: label,
+        }
+    }
+}
+
+/// When and how: "Monday 29 March 2027 at 9:15am" and "In person (45 minutes)".
+pub fn slot_lines(slot: &Slot) -> Vec<String> {
+    vec![
+        format::date_time(&slot.start),
+        format!(
+            "{} ({})",
+            format::mode_label(slot.mode),
+            format::duration(slot.minutes())
+        ),
+    ]
+}
+
+/// Every answer of the booking, in the order asked. `services` is the catalogue (for names and
+/// whether the service was the patient's choice); `locality` the chosen place, once known.
+pub fn booking_answers(
+    draft: &BookingDraft,
+    services: &[Service],
+    locality: Option<&Locality>,
+    today: NaiveDate,
+) -> Vec<AnswerRow> {
+    let service = draft
+        .service
+        .as_ref()
+        .and_then(|id| services.iter().find(|s| &s.id == id));
+    let band = service
+        .zip(draft.band.as_ref())
+        .and_then(|(s, b)| s.band(b))
+        .map(|b| b.name.clone());
+    let fixed = draft.service_is_fixed(services);
+    let mut rows = vec![
+        AnswerRow::new(
+            "Appointment",
+            vec![service.map(|s| s.name.clone()).unwrap_or_default()],
+            (!fixed).then_some(Step::Service),
+            "appointment",
+        ),
+        AnswerRow::new(
+            "Clinician",
+            vec![band.unwrap_or_default()],
+            Some(Step::Band),
+            "clinician",
+        ),
+        AnswerRow::new(
+            "Location",
+            locality.map(Locality::address_lines).unwrap_or_default(),
+            Some(Step::Locality),
+            "location",
+        ),
+    ];
+    if let Some(slot) = &draft.slot {
+        rows.push(AnswerRow::new(
+            "Date and time",
+            slot_lines(slot),
+            Some(Step::Slot),
+            "date and time",
+        ));
+    }
+    let d = &draft.details;
+    let details = Some(Step::Details);
+    let dob = d
+        .validate(today)
+        .ok()
+        .map(|(p, _)| format::dob(p.date_of_birth))
+        .unwrap_or_default();
+    let nhs_number = if d.no_nhs_number {
+        "I do not know my NHS number".into()
+    } else {
+        validate::nhs_number(&d.nhs_number)
+            .map(|n| format::nhs_number_spaced(&n))
+            .unwrap_or_default()
+    };
+    let reminders = match (d.remind_sms, d.remind_email) {
+        (true, true) => "By text message and email",
+        (true, false) => "By text message",
+        (false, true) => "By email",
+        (false, false) => "No reminders",
+    };
+    rows.extend([
+        AnswerRow::new(
+            "Name",
+            vec![format!("{} {}", d.given_name.trim(), d.family_name.trim())],
+            details,
+            "name",
+        ),
+        AnswerRow::new("Date of birth", vec![dob], details, "date of birth"),
+        AnswerRow::new("NHS number", vec![nhs_number], details, "NHS number"),
+        AnswerRow::new(
+            "Mobile phone",
+            vec![given(&d.phone)],
+            details,
+            "mobile phone number",
+        ),
+        AnswerRow::new("Email", vec![given(&d.email)], details, "email address"),
+        AnswerRow::new("Reminders", vec![reminders.into()], details, "reminders"),
+    ]);
+    rows
+}
+
+/// "Check your new time": the time kept until the move is confirmed, the new one, the place.
+pub fn new_time_answers(booking: &Booking, new_slot: &Slot) -> Vec<AnswerRow> {
+    vec![
+        AnswerRow::new(
+            "Current time",
+            vec![format::date_time(&booking.slot.start)],
+            None,
+            "",
+        ),
+        AnswerRow::new(
+            "New time",
+            slot_lines(new_slot),
+            Some(Step::ManageSlot),
+            "new time",
+        ),
+        AnswerRow::new("Location", vec![booking.locality.name.clone()], None, ""),
+    ]
+}
+
+fn given(s: &str) -> String {
+    match s.trim() {
+        "" => "Not given".into(),
+        s => s.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Band, BookingStatus, Invite, Mode, ServiceRef};
+    use crate::validate::DetailsForm;
+
+    fn services() -> Vec<Service> {
+        let band = |id: &str, name: &str| Band {
+            id: id.into(),
+            name: name.into(),
+            description: String::new(),
+        };
+        vec![
+            Service {
+                id: "physio-msk".into(),
+                name: "Physiotherapy".into(),
+                description: String::new(),
+                phone: String::new(),
+                bands: vec![band("band-6", "Physiotherapist (Band 6)")],
+            },
+            Service {
+                id: "podiatry".into(),
+                name: "Podiatry".into(),
+                description: String::new(),
+                phone: String::new(),
+                bands: vec![],
+            },
+        ]
+    }
+
+    fn place() -> Locality {
+        Locality {
+            id: "h".into(),
+            name: "Hinchingbrooke Hospital".into(),
+            address: vec!["Hinchingbrooke Park".into(), "Huntingdon".into()],
+            postcode: "PE29 6NT".into(),
+            access: None,
+            next_available: None,
+        }
+    }
+
+    fn slot() -> Slot {
+        let start: crate::model::ClinicTime = "2027-03-29T09:15:00+01:00".parse().unwrap();
+        Slot {
+            id: "s".into(),
+            start,
+            end: start + chrono::Duration::minutes(45),
+            locality: "h".into(),
+            band: "band-6".into(),
+            mode: Mode::Telephone,
+            clinician: String::new(),
+        }
+    }
+
+    fn draft() -> BookingDraft {
+        let mut d = BookingDraft::default();
+        d.choose_service(Some("physio-msk".into()));
+        d.choose_band(Some("band-6".into()));
+        d.choose_locality(Some("h".into()));
+        d.choose_slot(Some(slot()));
+        d.save_details(DetailsForm {
+            given_name: " Siân ".into(),
+            family_name: "O'Neill".into(),
+            dob_day: "28".into(),
+            dob_month: "2".into(),
+            dob_year: "1958".into(),
+            nhs_number: "9434765919".into(),
+            phone: "07700 900123".into(),
+            remind_sms: true,
+            ..DetailsForm::default()
+        });
+        d
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2027, 3, 1).unwrap()
+    }
+
+    fn row<'a>(rows: &'a [AnswerRow], key: &str) -> &'a AnswerRow {
+        rows.iter().find(|r| r.key == key).unwrap()
+    }
+
+    #[test]
+    fn every_answer_is_shown_with_the_question_it_changes() {
+        let rows = booking_answers(&draft(), &services(), Some(&place()), today());
+        let keys: Vec<_> = rows.iter().map(|r| r.key).collect();
+        assert_eq!(
+            keys,
+            [
+                "Appointment",
+                "Clinician",
+                "Location",
+                "Date and time",
+                "Name",
+                "Date of birth",
+                "NHS number",
+                "Mobile phone",
+                "Email",
+                "Reminders"
+            ]
+        );
+        assert_eq!(row(&rows, "Appointment").change, Some(Step::Service));
+        assert_eq!(row(&rows, "Clinician").lines, ["Physiotherapist (Band 6)"]);
+        assert_eq!(
+            row(&rows, "Location").lines,
+            [
+                "Hinchingbrooke Hospital",
+                "Hinchingbrooke Park",
+                "Huntingdon",
+                "PE29 6NT"
+            ]
+        );
+        assert_eq!(
+            row(&rows, "Date and time").lines,
+            [
+                "Monday 29 March 2027 at 9:15am",
+                "Telephone call (45 minutes)"
+            ]
+        );
+        assert_eq!(row(&rows, "Date and time").change, Some(Step::Slot));
+        assert_eq!(row(&rows, "Name").lines, ["Siân O'Neill"]);
+        assert_eq!(row(&rows, "Date of birth").lines, ["28 February 1958"]);
+        assert_eq!(row(&rows, "NHS number").lines, ["943 476 5919"]);
+        assert_eq!(row(&rows, "Email").lines, ["Not given"]);
+        assert_eq!(row(&rows, "Reminders").lines, ["By text message"]);
+        assert!(rows[4..].iter().all(|r| r.change == Some(Step::Details)));
+        assert_eq!(row(&rows, "Date of birth").change_label, "date of birth");
+    }
+
+    #[test]
+    fn a_service_the_patient_did_not_choose_cannot_be_changed() {
+        let mut d = draft();
+        d.invite = Some(Invite {
+            code: "Q7P2MX".into(),
+            service: "physio-msk".into(),
+            band: None,
+            locality: None,
+            book_from: today(),
+            book_until: today(),
+        });
+        let rows = booking_answers(&d, &services(), Some(&place()), today());
+        assert_eq!(row(&rows, "Appointment").change, None);
+        // One service in the catalogue: nothing to choose either.
+        let one = &services()[..1];
+        let rows = booking_answers(&draft(), one, None, today());
+        assert_eq!(row(&rows, "Appointment").change, None);
+        // The place not loaded yet: no lines rather than wrong ones.
+        assert!(row(&rows, "Location").lines.is_empty());
+    }
+
+    #[test]
+    fn no_nhs_number_and_no_time_yet() {
+        let mut d = draft();
+        d.choose_slot(None);
+        let mut details = d.details.clone();
+        details.no_nhs_number = true;
+        details.remind_sms = false;
+        details.email = "s@example.com".into();
+        details.remind_email = true;
+        d.save_details(details);
+        let rows = booking_answers(&d, &services(), None, today());
+        assert!(rows.iter().all(|r| r.key != "Date and time"));
+        assert_eq!(
+            row(&rows, "NHS number").lines,
+            ["I do not know my NHS number"]
+        );
+        assert_eq!(row(&rows, "Reminders").lines, ["By email"]);
+        assert_eq!(row(&rows, "Email").lines, ["s@example.com"]);
+    }
+
+    #[test]
+    fn the_new_time_rows_keep_the_old_time_and_place_fixed() {
+        let booking = Booking {
+            reference: "PHY-7K3Q9D".into(),
+            status: BookingStatus::Booked,
+            slot: slot(),
+            service: ServiceRef {
+                id: "physio-msk".into(),
+                name: "Physiotherapy".into(),
+            },
+            locality: place(),
+            cancel_before: None,
+        };
+        let mut new = slot();
+        new.start += chrono::Duration::days(1);
+        new.end += chrono::Duration::days(1);
+        new.mode = Mode::InPerson;
+        let rows = new_time_answers(&booking, &new);
+        assert_eq!(rows[0].lines, ["Monday 29 March 2027 at 9:15am"]);
+        assert_eq!(
+            rows[1].lines,
+            ["Tuesday 30 March 2027 at 9:15am", "In person (45 minutes)"]
+        );
+        assert_eq!(rows[1].change, Some(Step::ManageSlot));
+        assert_eq!(rows[2].lines, ["Hinchingbrooke Hospital"]);
+        assert!(rows[0].change.is_none() && rows[2].change.is_none());
+    }
+}

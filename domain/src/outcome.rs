@@ -1,0 +1,139 @@
+//! What a patient is shown after any submission: booking, moving, cancelling or finding an
+//! appointment. One type for all four, so every page explains the same answer the same way.
+
+use crate::api::{ApiError, ErrorCode};
+use crate::validate::{Field, FieldError};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome<T> {
+    /// It worked: the next page.
+    Done(T),
+    /// Someone else took the time first (or it can no longer be booked): choose another; every
+    /// answer is kept. The nearest free times come from [`crate::browse::NearestSearch`].
+    Taken,
+    /// The API found problems with what the patient typed: these messages, next to the fields.
+    Invalid(Vec<FieldError>),
+    /// No booking with that reference and date of birth (said without saying which was wrong).
+    NotFound,
+    /// Past the booking's `cancel_before`: too late to change it online; phone instead.
+    TooLate,
+    /// Nothing known to have happened: say why in plain words, offer Try again (the same
+    /// idempotency key, so it is safe even if the first try did go through) and the phone.
+    Problem(ApiError),
+}
+
+impl<T> Outcome<T> {
+    /// Reads the API's answer to a submission.
+    pub fn of(result: Result<T, ApiError>) -> Self {
+        let error = match result {
+            Ok(done) => return Outcome::Done(done),
+            Err(error) => error,
+        };
+        match &error {
+            ApiError::Status { code, fields, .. } => match code {
+                ErrorCode::SlotUnavailable => Outcome::Taken,
+                // The time itself was refused (gone, or no longer bookable): pressing again
+                // cannot help, choosing another time can.
+                ErrorCode::ValidationFailed if fields.contains_key("slot_id") => Outcome::Taken,
+                ErrorCode::ValidationFailed
+                    if fields.keys().any(|k| Field::from_api_key(k).is_some()) =>
+                {
+                    Outcome::Invalid(
+                        fields
+                            .iter()
+                            .filter_map(|(key, message)| {
+                                Some(FieldError {
+                                    field: Field::from_api_key(key)?,
+                                    message: message.clone(),
+                                })
+                            })
+                            .collect(),
+                    )
+                }
+                ErrorCode::NotFound => Outcome::NotFound,
+                ErrorCode::BookingWindowClosed => Outcome::TooLate,
+                _ => Outcome::Problem(error),
+            },
+            _ => Outcome::Problem(error),
+        }
+    }
+
+    /// The page now shows something the patient has to act on (the title says `Error: `).
+    pub fn is_error(&self) -> bool {
+        !matches!(self, Outcome::Done(_) | Outcome::Taken)
+    }
+
+    /// The page title while this outcome is on show, when it replaces the page's own.
+    pub fn title(&self) -> Option<&'static str> {
+        match self {
+            Outcome::Taken => Some(TAKEN_TITLE),
+            _ => None,
+        }
+    }
+}
+
+/// The heading and title when someone else took the time first.
+pub const TAKEN_TITLE: &str = "That time has just been booked by someone else";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{decode, Response};
+
+    fn answer(status: u16, body: &str) -> Outcome<()> {
+        let response = Response {
+            status,
+            retry_after: None,
+            body: body.into(),
+        };
+        Outcome::of(decode::<serde_json::Value>(&response).map(|_| ()))
+    }
+
+    fn error(status: u16, code: &str, fields: &str) -> Outcome<()> {
+        answer(
+            status,
+            &format!(r#"{{"error":{{"code":"{code}","message":"x","fields":{{{fields}}}}}}}"#),
+        )
+    }
+
+    #[test]
+    fn every_submission_answer_has_one_meaning() {
+        assert_eq!(answer(200, "{}"), Outcome::Done(()));
+        assert_eq!(error(409, "slot_unavailable", ""), Outcome::Taken);
+        assert_eq!(
+            error(422, "validation_failed", r#""slot_id":"gone""#),
+            Outcome::Taken
+        );
+        assert_eq!(
+            error(
+                422,
+                "validation_failed",
+                r#""patient.phone":"Enter a mobile number""#
+            ),
+            Outcome::Invalid(vec![FieldError {
+                field: Field::Phone,
+                message: "Enter a mobile number".into()
+            }])
+        );
+        assert_eq!(error(404, "not_found", ""), Outcome::NotFound);
+        assert_eq!(error(409, "booking_window_closed", ""), Outcome::TooLate);
+    }
+
+    #[test]
+    fn anything_else_is_a_problem_with_a_way_on() {
+        // Fields the app cannot show next to anything, a conflict, busy, HTML from a proxy.
+        for outcome in [
+            error(422, "validation_failed", r#""channel":"bad""#),
+            error(409, "conflict", ""),
+            error(429, "rate_limited", ""),
+            answer(502, "<html>Bad gateway</html>"),
+            answer(200, "<html>"),
+        ] {
+            assert!(matches!(outcome, Outcome::Problem(_)), "{outcome:?}");
+            assert!(outcome.is_error());
+        }
+        assert!(!Outcome::<()>::Taken.is_error());
+        assert_eq!(Outcome::<()>::Taken.title(), Some(TAKEN_TITLE));
+        assert_eq!(Outcome::Done(()).title(), None);
+    }
+}
