@@ -6,14 +6,15 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
 use serde_json::json;
 
-use crate::app::App;
-use crate::errors::{json_response, ApiError};
+use crate::errors::ApiError;
 use crate::faults::FaultsPatch;
+use crate::json::Json;
+use crate::state::App;
 
 pub fn router(app: Arc<App>) -> Router {
     Router::new()
@@ -24,43 +25,36 @@ pub fn router(app: Arc<App>) -> Router {
         .with_state(app)
 }
 
-async fn reset(State(app): State<Arc<App>>) -> Response {
+async fn reset(State(app): State<Arc<App>>) -> Json {
     app.reset();
     let today = app.store().clock.today();
-    json_response(
-        StatusCode::OK,
-        &json!({ "ok": true, "today": today.to_string() }),
-    )
+    Json(json!({ "ok": true, "today": today.to_string() }))
 }
 
-async fn get_faults(State(app): State<Arc<App>>) -> Response {
-    json_response(StatusCode::OK, &json!(*app.faults()))
+async fn get_faults(State(app): State<Arc<App>>) -> Json {
+    Json(json!(*app.faults()))
 }
 
-async fn set_faults(State(app): State<Arc<App>>, body: Bytes) -> Response {
+async fn set_faults(State(app): State<Arc<App>>, body: Bytes) -> Result<Json, ApiError> {
     let patch: FaultsPatch = if body.is_empty() {
         FaultsPatch::default()
     } else {
-        match serde_json::from_slice(&body) {
-            Ok(p) => p,
-            Err(e) => {
-                return ApiError::bad_request(format!("Faults body not understood: {e}"), None)
-                    .into_response()
-            }
-        }
+        serde_json::from_slice(&body)
+            .map_err(|e| ApiError::bad_request(format!("Faults body not understood: {e}"), None))?
     };
     let mut faults = app.faults();
     faults.apply(patch);
-    json_response(StatusCode::OK, &json!(*faults))
+    Ok(Json(json!(*faults)))
 }
 
-async fn bookings(State(app): State<Arc<App>>) -> Response {
-    json_response(StatusCode::OK, &app.store().demo_bookings())
+async fn bookings(State(app): State<Arc<App>>) -> Json {
+    Json(app.store().demo_bookings())
 }
 
-async fn take_slot(State(app): State<Arc<App>>, Path(slot_id): Path<String>) -> Response {
-    match app.store().take_slot(&slot_id) {
-        Ok((status, body)) => json_response(status, &body),
-        Err(e) => e.into_response(),
-    }
+async fn take_slot(
+    State(app): State<Arc<App>>,
+    Path(slot_id): Path<String>,
+) -> Result<impl IntoResponse, ApiError> {
+    let taken = app.store().take_slot(&slot_id)?;
+    Ok((StatusCode::CREATED, Json(taken)))
 }

@@ -1,20 +1,13 @@
-//! The contract's error envelope `{ "error": { "code", "message", "fields"? } }` and the JSON
-//! response helper (the contract names `charset=utf-8`, which axum's `Json` leaves out).
+//! The contract's error envelope `{ "error": { "code", "message", "fields"? } }`, and the one
+//! place where the store's errors get their status codes, codes and words.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
+use crate::json::json_response;
+use crate::store::StoreError;
 use crate::validate::Fields;
-
-pub const JSON_UTF8: &str = "application/json; charset=utf-8";
-
-pub fn json_response(status: StatusCode, body: &Value) -> Response {
-    let mut res = (status, body.to_string()).into_response();
-    res.headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(JSON_UTF8));
-    res
-}
 
 #[derive(Clone, Debug)]
 pub struct ApiError {
@@ -38,13 +31,6 @@ impl ApiError {
 
     pub fn not_found(message: impl Into<String>) -> Self {
         Self::new(StatusCode::NOT_FOUND, "not_found", message)
-    }
-
-    /// Same words for a wrong reference and a wrong date of birth, so neither can be probed.
-    pub fn booking_not_found() -> Self {
-        Self::not_found(
-            "We could not find a booking with that reference and date of birth. Check both and try again.",
-        )
     }
 
     /// 400: a bad query, header or unreadable body.
@@ -85,10 +71,6 @@ impl ApiError {
 
     pub fn conflict(message: impl Into<String>) -> Self {
         Self::new(StatusCode::CONFLICT, "conflict", message)
-    }
-
-    pub fn idempotency_conflict() -> Self {
-        Self::conflict("This request was already sent with different details. Start again to make a new request.")
     }
 
     pub fn rate_limited(retry_after: u64) -> Self {
@@ -152,6 +134,31 @@ impl ApiError {
             error["fields"] = json!(fields);
         }
         json!({ "error": error })
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            // Same words for a wrong reference and a wrong date of birth, so neither can be probed.
+            StoreError::BookingNotFound => Self::not_found(
+                "We could not find a booking with that reference and date of birth. Check both and try again.",
+            ),
+            StoreError::InviteNotFound => Self::not_found(
+                "This invitation has expired or is not valid. Please phone the service.",
+            ),
+            StoreError::SlotNotFound => Self::not_found("There is no slot with that id."),
+            StoreError::Validation(fields) => Self::invalid(fields),
+            StoreError::SlotUnavailable => Self::slot_unavailable(),
+            StoreError::WindowClosed => Self::window_closed(),
+            StoreError::RateLimited { retry_after } => Self::rate_limited(retry_after),
+            StoreError::KeyReused => Self::conflict(
+                "This request was already sent with different details. Start again to make a new request.",
+            ),
+            StoreError::BookingCancelled => Self::conflict(
+                "This appointment has been cancelled, so it cannot be moved. Book a new appointment instead.",
+            ),
+        }
     }
 }
 

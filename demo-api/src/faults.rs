@@ -3,7 +3,7 @@
 //! HTML bodies from a "proxy", and one-shot rules for the next matching request.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use axum::body::Body;
@@ -13,7 +13,6 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
-use crate::app::App;
 use crate::errors::{html_page, ApiError, BAD_GATEWAY_HTML};
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -138,6 +137,27 @@ impl Dice {
     }
 }
 
+/// The layer's own state, so it needs nothing else of the app: the faults in force (also
+/// changed by the test controls) and the dice for `fail_rate`.
+pub struct FaultState {
+    faults: Mutex<Faults>,
+    dice: Dice,
+}
+
+impl FaultState {
+    pub fn new(faults: Faults, seed: u64) -> FaultState {
+        FaultState {
+            faults: Mutex::new(faults),
+            dice: Dice::new(seed),
+        }
+    }
+
+    /// A poisoned lock only means a handler panicked; the faults are plain settings.
+    pub fn faults(&self) -> MutexGuard<'_, Faults> {
+        self.faults.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
 fn is_booking_change(method: &Method, path: &str) -> bool {
     method == Method::POST
         && (path == "/api/bookings"
@@ -154,14 +174,14 @@ fn replace_with_html(res: Response) -> Response {
     Response::from_parts(parts, Body::from(BAD_GATEWAY_HTML))
 }
 
-pub async fn layer(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
+pub async fn layer(State(state): State<Arc<FaultState>>, req: Request, next: Next) -> Response {
     let (method, path) = (req.method().clone(), req.uri().path().to_string());
     let (latency, rule, fail, force_409, html_errors) = {
-        let mut faults = app.faults();
+        let mut faults = state.faults();
         let rule = (faults.fail_next.iter())
             .position(|r| r.matches(&method, &path))
             .map(|i| faults.fail_next.remove(i));
-        let fail = faults.fail_rate > 0.0 && app.dice.roll() < faults.fail_rate;
+        let fail = faults.fail_rate > 0.0 && state.dice.roll() < faults.fail_rate;
         (
             faults.latency_ms,
             rule,
@@ -190,7 +210,7 @@ pub async fn layer(State(app): State<Arc<App>>, req: Request, next: Next) -> Res
         }
         ApiError::for_status(status, rule.code.as_deref(), rule.retry_after).into_response()
     } else if fail {
-        ApiError::for_status(app.dice.next_status(), None, Some(5)).into_response()
+        ApiError::for_status(state.dice.next_status(), None, Some(5)).into_response()
     } else if force_409 && is_booking_change(&method, &path) {
         ApiError::slot_unavailable().into_response()
     } else {

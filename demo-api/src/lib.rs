@@ -1,14 +1,21 @@
 //! A local implementation of the booking API contract (shared/booking-api/README.md and
 //! openapi.yaml) for development, demos and tests, with fault injection and test controls.
+//! Modules import each other in one direction only (the map is in README.md, "Code").
 
 pub mod app;
 pub mod clock;
+pub mod config;
 pub mod controls;
 pub mod errors;
 pub mod faults;
+pub mod json;
+pub mod request;
 pub mod seed;
+pub mod state;
 pub mod statics;
 pub mod store;
 pub mod validate;
 
-pub use app::{build, router, App, Config};
+pub use app::{build, router};
+pub use config::Config;
+pub use state::App;

@@ -1,0 +1,43 @@
+//! How the server is set up: from the command line in `main.rs`, or directly in tests.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::faults::Faults;
+use crate::seed::DEFAULT_SEED;
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub seed: u64,
+    /// Pins the clinic calendar's today (the clock keeps running from there).
+    pub today: Option<NaiveDate>,
+    /// Freezes the clock (tests); wins over `today`.
+    pub now: Option<DateTime<Utc>>,
+    pub page_size: usize,
+    /// Faults at start and after /__demo/reset.
+    pub faults: Faults,
+    pub test_controls: bool,
+    pub static_dir: Option<PathBuf>,
+    /// (path prefix, folder) pairs served as they are.
+    pub extra_static: Vec<(String, PathBuf)>,
+    /// Path prefixes whose answers carry the strict `Content-Security-Policy`
+    /// ([`crate::statics::strict_policy`]), to show the app embedded under a trust's CSP.
+    pub csp_paths: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            seed: DEFAULT_SEED,
+            today: None,
+            now: None,
+            page_size: 200,
+            faults: Faults::default(),
+            test_controls: false,
+            static_dir: None,
+            extra_static: Vec::new(),
+            csp_paths: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,365 @@
+//! All mutable state and the booking rules. One `Mutex<Store>` (held in `state::App`) wraps every
+//! operation, so check-and-take of a slot, idempotency look-up and storing a result are one
+//! atomic step: of many concurrent requests for one slot exactly one wins. Answers are JSON
+//! values or a [`StoreError`]; what those mean in HTTP is decided in `errors.rs`.
+
+mod cursor;
+mod error;
+mod limiter;
+mod replays;
+mod view;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde_json::{json, Value};
+
+use crate::clock::{london_midnight, Clock};
+use crate::seed::{self, Booking, SeedData, Slot, Status};
+use crate::validate;
+
+pub use cursor::{decode_cursor, encode_cursor};
+pub use error::StoreError;
+pub use limiter::LOOKUP_LIMIT;
+pub use view::{cancel_before, slot_json, View};
+
+use limiter::Limiter;
+use replays::{fingerprint, Replays, Seen};
+
+/// Letters and digits that cannot be mistaken for each other when read out or typed (no I, L,
+/// O, 0 or 1).
+const REFERENCE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+const NO_SUCH_TIME: &str = "That time does not exist. Choose another time.";
+
+pub struct SlotQuery {
+    pub service: Option<String>,
+    pub band: Option<String>,
+    pub locality: Option<String>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub after: Option<(i64, String)>,
+}
+
+pub struct Store {
+    pub clock: Clock,
+    seed: u64,
+    page_size: usize,
+    pub data: SeedData,
+    slot_index: HashMap<String, usize>,
+    /// Upper-case reference → index into `data.bookings`.
+    booking_index: HashMap<String, usize>,
+    replays: Replays,
+    lookups: Limiter,
+    counter: u64,
+}
+
+impl Store {
+    pub fn new(seed: u64, clock: Clock, page_size: usize) -> Store {
+        let data = seed::generate(seed, clock.now());
+        let mut store = Store {
+            clock,
+            seed,
+            page_size: page_size.max(1),
+            data,
+            slot_index: HashMap::new(),
+            booking_index: HashMap::new(),
+            replays: Replays::default(),
+            lookups: Limiter::default(),
+            counter: 0,
+        };
+        store.reindex();
+        store
+    }
+
+    fn reindex(&mut self) {
+        self.slot_index = (self.data.slots.iter().enumerate())
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        self.booking_index = (self.data.bookings.iter().enumerate())
+            .map(|(i, b)| (b.reference.to_uppercase(), i))
+            .collect();
+    }
+
+    fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// The data as it stands now.
+    pub fn view(&self) -> View<'_> {
+        View {
+            data: &self.data,
+            now: self.now(),
+        }
+    }
+
+    pub fn slot(&self, id: &str) -> Option<&Slot> {
+        self.slot_index.get(id).map(|&i| &self.data.slots[i])
+    }
+
+    // ---- reading ----
+
+    pub fn services(&self) -> Value {
+        json!({ "services": self.data.services })
+    }
+
+    /// Sites with a clinic for that service and band (either filter may be left out).
+    pub fn localities(&self, service: Option<&str>, band: Option<&str>) -> Value {
+        self.view().localities(service, band)
+    }
+
+    pub fn slots(&self, q: &SlotQuery) -> Value {
+        let view = self.view();
+        let (from, until) = (
+            london_midnight(q.from),
+            london_midnight(q.to + Duration::days(1)),
+        );
+        let matches = |s: &&Slot| {
+            s.start >= from
+                && s.start < until
+                && q.service.as_deref().is_none_or(|v| v == s.service)
+                && q.band.as_deref().is_none_or(|v| v == s.band)
+                && q.locality.as_deref().is_none_or(|v| v == s.locality)
+                && (q.after.as_ref())
+                    .is_none_or(|(ts, id)| (s.start.timestamp(), &s.id) > (*ts, id))
+                && view.is_free(s)
+        };
+        let mut page: Vec<&Slot> = (self.data.slots.iter())
+            .filter(matches)
+            .take(self.page_size + 1)
+            .collect();
+        let more = page.len() > self.page_size;
+        page.truncate(self.page_size);
+        let next_cursor = match (more, page.last()) {
+            (true, Some(last)) => Some(encode_cursor(last.start.timestamp(), &last.id)),
+            _ => None,
+        };
+        json!({
+            "timezone": "Europe/London",
+            "slots": page.iter().map(|s| slot_json(s)).collect::<Vec<_>>(),
+            "next_cursor": next_cursor,
+        })
+    }
+
+    pub fn invite(&self, code: &str) -> Result<Value, StoreError> {
+        let today = self.clock.today();
+        (self.data.invites.iter())
+            .find(|i| i.code.eq_ignore_ascii_case(code.trim()) && i.book_until >= today)
+            .map(view::invite_json)
+            .ok_or(StoreError::InviteNotFound)
+    }
+
+    fn booking_json(&self, b: &Booking) -> Value {
+        let slot = (self.slot(&b.slot_id)).expect("bookings point at known slots");
+        self.view().booking(b, slot)
+    }
+
+    // ---- look-ups by reference and date of birth ----
+
+    /// The booking's index when reference (any case) and date of birth both match; one answer
+    /// for either being wrong, and none at all while too many look-ups have failed.
+    fn authenticate(&mut self, reference: &str, dob: NaiveDate) -> Result<usize, StoreError> {
+        if let Some(retry_after) = self.lookups.wait() {
+            return Err(StoreError::RateLimited { retry_after });
+        }
+        let found = (self.booking_index.get(&reference.trim().to_uppercase()))
+            .copied()
+            .filter(|&i| self.data.bookings[i].date_of_birth == dob);
+        found.ok_or_else(|| {
+            self.lookups.record_failure();
+            StoreError::BookingNotFound
+        })
+    }
+
+    pub fn get_booking(&mut self, reference: &str, dob: NaiveDate) -> Result<Value, StoreError> {
+        let i = self.authenticate(reference, dob)?;
+        Ok(self.booking_json(&self.data.bookings[i]))
+    }
+
+    // ---- changes ----
+
+    fn new_reference(&mut self, prefix: &str) -> String {
+        loop {
+            self.counter += 1;
+            let mut h = seed::hash(self.seed, &format!("reference|{}", self.counter));
+            let mut code = String::with_capacity(10);
+            code.push_str(prefix);
+            code.push('-');
+            for _ in 0..6 {
+                code.push(
+                    REFERENCE_ALPHABET[(h % REFERENCE_ALPHABET.len() as u64) as usize] as char,
+                );
+                h /= REFERENCE_ALPHABET.len() as u64;
+            }
+            if !self.booking_index.contains_key(&code) {
+                return code;
+            }
+        }
+    }
+
+    fn add_booking(&mut self, booking: Booking) -> usize {
+        self.data.taken.insert(booking.slot_id.clone());
+        self.booking_index
+            .insert(booking.reference.to_uppercase(), self.data.bookings.len());
+        self.data.bookings.push(booking);
+        self.data.bookings.len() - 1
+    }
+
+    /// Runs `op` once per (scope, key): once it has succeeded, a repeat with the same body gets
+    /// the first answer again and a repeat with a different body gets `KeyReused`. Errors
+    /// change nothing and are not kept, so after a 422 or a 409 the app may correct the request
+    /// and send it again under the same key.
+    fn idempotent(
+        &mut self,
+        scope: String,
+        key: &str,
+        body: &Value,
+        op: impl FnOnce(&mut Self) -> Result<Value, StoreError>,
+    ) -> Result<Value, StoreError> {
+        let fingerprint = fingerprint(body);
+        let id = (scope, key.to_string());
+        match self.replays.check(&id, &fingerprint) {
+            Seen::Again(answer) => return Ok(answer),
+            Seen::OtherBody => return Err(StoreError::KeyReused),
+            Seen::New => {}
+        }
+        let answer = op(self)?;
+        self.replays.remember(id, fingerprint, answer.clone());
+        Ok(answer)
+    }
+
+    /// A new booking, or the one this key already made (the caller answers 201 either way).
+    pub fn create_booking(&mut self, key: &str, body: &Value) -> Result<Value, StoreError> {
+        self.idempotent("book".into(), key, body, |store| store.book(key, body))
+    }
+
+    fn book(&mut self, key: &str, body: &Value) -> Result<Value, StoreError> {
+        let valid = validate::booking(body, self.clock.today()).map_err(StoreError::Validation)?;
+        let slot = (self.slot(&valid.slot_id).cloned())
+            .ok_or_else(|| StoreError::field("slot_id", NO_SUCH_TIME))?;
+        if !self.view().is_free(&slot) {
+            return Err(StoreError::SlotUnavailable);
+        }
+        let prefix = (self.data.services.iter())
+            .find(|s| s.id == slot.service)
+            .map(|s| s.prefix.clone())
+            .unwrap_or_else(|| "APT".into());
+        let reference = self.new_reference(&prefix);
+        let i = self.add_booking(Booking {
+            reference,
+            service: slot.service.clone(),
+            band: slot.band.clone(),
+            slot_id: slot.id.clone(),
+            status: Status::Booked,
+            date_of_birth: valid.date_of_birth,
+            patient: valid.patient,
+            idempotency_key: Some(key.to_string()),
+            origin: "patient",
+        });
+        Ok(self.booking_json(&self.data.bookings[i]))
+    }
+
+    pub fn cancel(&mut self, reference: &str, body: &Value) -> Result<Value, StoreError> {
+        let dob = validate::date_field(body.get("date_of_birth"))
+            .ok_or_else(|| StoreError::field("date_of_birth", "Enter a date of birth"))?;
+        let i = self.authenticate(reference, dob)?;
+        let booking = &self.data.bookings[i];
+        if booking.status == Status::Cancelled {
+            // Cancelling twice is harmless: answer as the first time did.
+            return Ok(self.booking_json(booking));
+        }
+        let slot = self.slot(&booking.slot_id).expect("known slot");
+        if self.now() >= cancel_before(slot) {
+            return Err(StoreError::WindowClosed);
+        }
+        let slot_id = booking.slot_id.clone();
+        self.data.taken.remove(&slot_id);
+        self.data.bookings[i].status = Status::Cancelled;
+        Ok(self.booking_json(&self.data.bookings[i]))
+    }
+
+    pub fn reschedule(
+        &mut self,
+        reference: &str,
+        key: &str,
+        body: &Value,
+    ) -> Result<Value, StoreError> {
+        let scope = format!("reschedule|{}", reference.trim().to_uppercase());
+        self.idempotent(scope, key, body, |store| {
+            store.move_booking(reference, body)
+        })
+    }
+
+    fn move_booking(&mut self, reference: &str, body: &Value) -> Result<Value, StoreError> {
+        let dob = validate::date_field(body.get("date_of_birth"));
+        let new_id = body.get("slot_id").and_then(Value::as_str).map(str::trim);
+        let mut fields = validate::Fields::new();
+        if dob.is_none() {
+            fields.insert("date_of_birth".into(), "Enter a date of birth".into());
+        }
+        if new_id.is_none_or(str::is_empty) {
+            fields.insert("slot_id".into(), "Choose a new time".into());
+        }
+        let (Some(dob), Some(new_id), true) = (dob, new_id, fields.is_empty()) else {
+            return Err(StoreError::Validation(fields));
+        };
+        let i = self.authenticate(reference, dob)?;
+        let booking = self.data.bookings[i].clone();
+        if booking.status == Status::Cancelled {
+            return Err(StoreError::BookingCancelled);
+        }
+        let old = self.slot(&booking.slot_id).expect("known slot").clone();
+        if self.now() >= cancel_before(&old) {
+            return Err(StoreError::WindowClosed);
+        }
+        let new = match self.slot(new_id) {
+            Some(s) if s.service == booking.service && s.band == booking.band => s.clone(),
+            Some(_) => {
+                return Err(StoreError::field(
+                    "slot_id",
+                    "Choose a time for the same service and type of appointment.",
+                ))
+            }
+            None => return Err(StoreError::field("slot_id", NO_SUCH_TIME)),
+        };
+        if new.id == old.id {
+            return Ok(self.booking_json(&booking));
+        }
+        if !self.view().is_free(&new) {
+            // The patient keeps the original appointment.
+            return Err(StoreError::SlotUnavailable);
+        }
+        // Hold the new slot first, then let the old one go.
+        self.data.taken.insert(new.id.clone());
+        self.data.taken.remove(&old.id);
+        self.data.bookings[i].slot_id = new.id;
+        Ok(self.booking_json(&self.data.bookings[i]))
+    }
+
+    // ---- test controls ----
+
+    pub fn demo_bookings(&self) -> Value {
+        self.view().demo_bookings()
+    }
+
+    /// Books a slot for "someone else", so a patient's confirm can meet a real 409.
+    pub fn take_slot(&mut self, slot_id: &str) -> Result<Value, StoreError> {
+        let slot = (self.slot(slot_id).cloned()).ok_or(StoreError::SlotNotFound)?;
+        if !self.view().is_free(&slot) {
+            return Err(StoreError::SlotUnavailable);
+        }
+        let reference = self.new_reference("OTH");
+        self.add_booking(Booking {
+            reference: reference.clone(),
+            service: slot.service.clone(),
+            band: slot.band.clone(),
+            slot_id: slot.id.clone(),
+            status: Status::Booked,
+            date_of_birth: NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date"),
+            patient: json!({ "given_name": "Someone", "family_name": "Else" }),
+            idempotency_key: None,
+            origin: "someone-else",
+        });
+        Ok(json!({ "reference": reference, "slot_id": slot.id }))
+    }
+}
