@@ -181,7 +181,7 @@ export async function openBooking(page: Page, s: Seeded): Promise<void> {
 }
 
 /** The status tag on "Your appointment" ("Booked", "Cancelled"). */
-export const statusTag = (page: Page): Locator => page.locator('main .nhsb-tag--status');
+export const statusTag = (page: Page): Locator => page.locator('main .nhsb-tag[data-status]');
 
 // ---------------------------------------------------------------------------------------------
 // Personal details must never reach an address

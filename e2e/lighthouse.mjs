@@ -131,7 +131,7 @@ const STEPS = [
       await page.waitForSelector('a.nhsb-skip-link', { timeout: STEP_TIMEOUT });
     },
   },
-  { name: 'service', h1: 'What do you need an appointment for?', reach: (page) => page.click('a.nhsb-button--start') },
+  { name: 'service', h1: 'What do you need an appointment for?', reach: (page) => page.click('a.nhsb-button[role="button"]') },
   {
     name: 'clinician',
     h1: 'Who do you need to see?',

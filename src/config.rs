@@ -4,6 +4,10 @@
 use booking_domain::journey::{Choices, Routing};
 use wasm_bindgen::JsCast;
 
+/// The number to call when neither the host page nor the API gives one (the static shell in
+/// `index.html` shows it too).
+pub const DEFAULT_PHONE: &str = "01480 123456";
+
 /// The id of the element the app mounts into.
 pub const MOUNT_ID: &str = "nhs-booking";
 
@@ -13,8 +17,9 @@ pub struct Config {
     pub api_base: String,
     /// The path the app's pages live below.
     pub base_path: String,
-    /// Shown wherever a patient may need to phone instead.
-    pub phone: String,
+    /// The host page's number for patients to call (`data-phone`); when it gives none, the
+    /// service's from the API, else [`DEFAULT_PHONE`] (`AppState::phone`).
+    pub phone: Option<String>,
     pub opening_hours: String,
     /// Milliseconds before a request is given up.
     pub timeout_ms: u32,
@@ -35,7 +40,7 @@ impl Default for Config {
         Config {
             api_base: "/api".into(),
             base_path: "/".into(),
-            phone: "01480 123456".into(),
+            phone: None,
             opening_hours: "Monday to Friday, 8am to 6pm".into(),
             timeout_ms: 15_000,
             routing: Routing::default(),
@@ -80,7 +85,7 @@ impl Config {
                 .map(|v| v.trim_end_matches('/').to_string())
                 .unwrap_or(default.api_base),
             base_path,
-            phone: setting("phone").unwrap_or(default.phone),
+            phone: setting("phone"),
             opening_hours: setting("opening-hours").unwrap_or(default.opening_hours),
             timeout_ms: setting("timeout-ms")
                 .and_then(|v| v.parse().ok())

@@ -1,6 +1,10 @@
 //! The browser's transport for the API client: `fetch` through gloo-net with a time limit.
 
-use booking_domain::api::{Method, Request, Response, Transport, TransportError};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use booking_domain::api::{Client, Method, Request, Response, Transport, TransportError};
 
 #[derive(Clone, Debug)]
 pub struct Fetch {
@@ -72,3 +76,30 @@ pub fn new_idempotency_key() -> String {
         &hex[20..32]
     )
 }
+
+type Sent = Pin<Box<dyn Future<Output = Result<Response, TransportError>>>>;
+
+/// Any transport behind one pointer: the app is given its client, so a component test can give
+/// a page a fake API. (`async fn` in a trait is not object-safe, hence the boxed future; the
+/// app's state is shared with Leptos's `Send + Sync` closures, hence `Arc`.)
+#[derive(Clone)]
+pub struct AnyTransport(Arc<dyn Fn(Request) -> Sent + Send + Sync>);
+
+impl AnyTransport {
+    pub fn new<T: Transport + Send + Sync + 'static>(transport: T) -> Self {
+        let transport = Arc::new(transport);
+        AnyTransport(Arc::new(move |request| {
+            let transport = transport.clone();
+            Box::pin(async move { transport.send(request).await })
+        }))
+    }
+}
+
+impl Transport for AnyTransport {
+    async fn send(&self, request: Request) -> Result<Response, TransportError> {
+        (self.0)(request).await
+    }
+}
+
+/// The API client the app talks through.
+pub type Api = Client<AnyTransport>;

@@ -1,12 +1,14 @@
 //! Moves between steps with the History API, so Back, Forward and refresh work and the host
 //! page's own links are never intercepted (leptos_router would catch every click on the page).
+//! URLs are spelled only in `booking_domain::journey`.
 
+use booking_domain::draft::BookingDraft;
 use booking_domain::journey::{Route, Routing, Step};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::browser::focus_heading;
 use crate::config::{Config, MOUNT_ID};
-use crate::state::AppState;
 
 fn location() -> Option<(String, String)> {
     let location = window().location();
@@ -47,44 +49,6 @@ fn scroll_to_top(config: &Config) {
     }
 }
 
-/// Shows `route` as a new history entry (or in place of the current one).
-pub fn go(state: &AppState, route: Route, replace: bool) {
-    let url = url_of(state.config, &route);
-    if let Ok(history) = window().history() {
-        let _ = if replace {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-        } else {
-            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-        };
-    }
-    let step_changed = state.route.with_untracked(|r| r.step != route.step);
-    state.route.set(route);
-    if step_changed {
-        scroll_to_top(state.config);
-        state.focus_heading();
-    }
-}
-
-/// Goes to `step` with the draft's current choices.
-pub fn go_to(state: &AppState, step: Step) {
-    let choices = state.draft.with_untracked(|d| d.choices());
-    go(state, Route::new(step, choices), false);
-}
-
-/// The `href` of `step` with the draft's current choices (links still work when opened in a
-/// new tab).
-pub fn href(state: &AppState, step: Step, change: bool) -> String {
-    let choices = state.draft.with(|d| d.choices());
-    let route = Route {
-        step,
-        choices,
-        change,
-    };
-    // Reactive on the route too, so query-mode links follow the address bar.
-    state.route.track();
-    url_of(state.config, &route)
-}
-
 /// A click on one of our links: handled in place unless the patient asked for a new tab.
 pub fn follow(ev: &leptos::ev::MouseEvent) -> bool {
     let plain =
@@ -95,17 +59,76 @@ pub fn follow(ev: &leptos::ev::MouseEvent) -> bool {
     plain
 }
 
-/// Keeps the app in step with Back and Forward.
-pub fn listen(state: AppState) {
-    let handle = window_event_listener(leptos::ev::popstate, move |_| {
-        let route = current(state.config);
-        state.draft.update(|d| d.apply(&route.choices));
-        let step_changed = state.route.with_untracked(|r| r.step != route.step);
-        state.route.set(route);
-        if step_changed {
-            state.focus_heading();
+/// The route on show and the draft whose choices ride in every URL.
+#[derive(Clone, Copy)]
+pub struct Router {
+    pub config: &'static Config,
+    pub route: RwSignal<Route>,
+    pub draft: RwSignal<BookingDraft>,
+}
+
+impl Router {
+    /// Shows `route` as a new history entry (or in place of the current one).
+    pub fn go(self, route: Route, replace: bool) {
+        let url = url_of(self.config, &route);
+        if let Ok(history) = window().history() {
+            let _ = if replace {
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            } else {
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            };
         }
-    });
-    // Lives as long as the page.
-    std::mem::forget(handle);
+        let step_changed = self.route.with_untracked(|r| r.step != route.step);
+        self.route.set(route);
+        if step_changed {
+            scroll_to_top(self.config);
+            focus_heading();
+        }
+    }
+
+    /// Goes to `step` with the draft's current choices; `change` marks a "Change" link from
+    /// check answers (Back then returns there).
+    pub fn go_to(self, step: Step, change: bool) {
+        let choices = self.draft.with_untracked(|d| d.choices());
+        self.go(
+            Route {
+                step,
+                choices,
+                change,
+            },
+            false,
+        );
+    }
+
+    /// The `href` of `step` with the draft's current choices (links still work when opened
+    /// in a new tab). Reactive on the route too, so query-mode links follow the address bar.
+    pub fn href(self, step: Step, change: bool) -> String {
+        let choices = self.draft.with(|d| d.choices());
+        self.route.track();
+        url_of(
+            self.config,
+            &Route {
+                step,
+                choices,
+                change,
+            },
+        )
+    }
+
+    /// Keeps the app in step with Back and Forward; `settle` runs once the URL's choices are
+    /// in the draft.
+    pub fn listen(self, settle: impl Fn() + 'static) {
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            let route = current(self.config);
+            self.draft.update(|d| d.apply(&route.choices));
+            settle();
+            let step_changed = self.route.with_untracked(|r| r.step != route.step);
+            self.route.set(route);
+            if step_changed {
+                focus_heading();
+            }
+        });
+        // Lives as long as the page.
+        std::mem::forget(handle);
+    }
 }

@@ -3,7 +3,7 @@
 
 use booking_domain::validate::Field;
 use leptos::prelude::*;
-use nhs_booking::components::{Choice, DateInput, ErrorSummary, Radios, TextInput};
+use nhs_booking::components::{Choice, DateInput, ErrorItem, ErrorSummary, Radios, TextInput};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -47,7 +47,7 @@ async fn error_summary_links_each_message_to_its_field_and_focuses_it() {
     let root = mount(|| {
         let value = RwSignal::new(String::new());
         view! {
-            <ErrorSummary errors=vec![("given-name".to_string(), "Enter your first name".to_string())]/>
+            <ErrorSummary errors=vec![ErrorItem::new("given-name", "Enter your first name")]/>
             <TextInput id="given-name" label="First name" value=value
                 error=Some("Enter your first name".to_string())/>
         }
@@ -79,7 +79,7 @@ async fn error_summary_links_each_message_to_its_field_and_focuses_it() {
 #[wasm_bindgen_test]
 async fn an_empty_error_summary_renders_nothing() {
     let root = mount(|| {
-        let none: Vec<(String, String)> = Vec::new();
+        let none: Vec<ErrorItem> = Vec::new();
         view! { <ErrorSummary errors=none/> }
     });
     tick().await;
@@ -186,7 +186,7 @@ async fn date_of_birth_uses_three_labelled_boxes_with_birthday_autocomplete() {
 #[wasm_bindgen_test]
 fn the_panic_page_escapes_the_trusts_settings_and_links_the_phone_number() {
     let config = nhs_booking::config::Config {
-        phone: "0300 <b>123</b>".into(),
+        phone: Some("0300 <b>123</b>".into()),
         opening_hours: "24 hours\" onclick=\"x".into(),
         ..Default::default()
     };

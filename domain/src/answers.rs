@@ -154,6 +154,32 @@ pub fn new_time_answers(booking: &Booking, new_slot: &Slot) -> Vec<AnswerRow> {
     ]
 }
 
+/// A booking's when, what and where (confirmation, manage pages): nothing to change here.
+pub fn appointment_rows(booking: &Booking) -> Vec<AnswerRow> {
+    let slot = &booking.slot;
+    vec![
+        AnswerRow::new(
+            "Date and time",
+            vec![
+                format::date_time(&slot.start),
+                format::duration(slot.minutes()),
+            ],
+            None,
+            "",
+        ),
+        AnswerRow::new(
+            "Appointment",
+            vec![
+                booking.service.name.clone(),
+                format::mode_label(slot.mode).to_string(),
+            ],
+            None,
+            "",
+        ),
+        AnswerRow::new("Location", booking.locality.address_lines(), None, ""),
+    ]
+}
+
 fn given(s: &str) -> String {
     match s.trim() {
         "" => "Not given".into(),
@@ -357,5 +383,13 @@ mod tests {
         assert_eq!(rows[1].change, Some(Step::ManageSlot));
         assert_eq!(rows[2].lines, ["Hinchingbrooke Hospital"]);
         assert!(rows[0].change.is_none() && rows[2].change.is_none());
+        let rows = appointment_rows(&booking);
+        assert_eq!(
+            rows[0].lines,
+            ["Monday 29 March 2027 at 9:15am", "45 minutes"]
+        );
+        assert_eq!(rows[1].lines, ["Physiotherapy", "Telephone call"]);
+        assert_eq!(rows[2].lines.len(), 4);
+        assert!(rows.iter().all(|r| r.change.is_none()));
     }
 }

@@ -91,6 +91,11 @@ fn count(n: i64, unit: &str) -> String {
     }
 }
 
+/// "1 time", "12 times": how many times a day has.
+pub fn count_times(n: usize) -> String {
+    count(n as i64, "time")
+}
+
 /// "30 minutes", "1 hour", "1 hour 15 minutes", "2 hours". Negative lengths read as 0 minutes.
 pub fn duration(minutes: i64) -> String {
     let minutes = minutes.max(0);
@@ -177,6 +182,13 @@ pub fn wait(seconds: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_of_times() {
+        assert_eq!(count_times(1), "1 time");
+        assert_eq!(count_times(0), "0 times");
+        assert_eq!(count_times(200), "200 times");
+    }
+
     use super::*;
 
     fn t(h: u32, m: u32) -> NaiveTime {

@@ -30,6 +30,21 @@ pub enum Step {
     ManageChanged,
 }
 
+/// The service's name: the start page's title and the end of every other page's title.
+pub const SERVICE_NAME: &str = "Book a physiotherapy appointment";
+
+/// The tab's title for a page: "Choose a time – Book a physiotherapy appointment – NHS",
+/// `Error: ` first while the page shows errors. The start page's own title is the service's
+/// name, which is then said once, not twice.
+pub fn page_title(title: &str, has_errors: bool) -> String {
+    let prefix = if has_errors { "Error: " } else { "" };
+    if title == SERVICE_NAME {
+        format!("{prefix}{title} – NHS")
+    } else {
+        format!("{prefix}{title} – {SERVICE_NAME} – NHS")
+    }
+}
+
 /// Every step, in the order they are declared.
 pub const ALL: [Step; 17] = [
     Step::Start,
@@ -93,7 +108,7 @@ impl Step {
     /// The page title (the `h1`'s words where the page has one question).
     pub fn title(self) -> &'static str {
         match self {
-            Step::Start => "Book a physiotherapy appointment",
+            Step::Start => SERVICE_NAME,
             Step::Service => "What do you need an appointment for?",
             Step::Band => "Who do you need to see?",
             Step::Locality => "Where would you like your appointment?",
@@ -306,6 +321,26 @@ impl Routing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_titles_name_the_page_then_the_service_once() {
+        assert_eq!(
+            page_title(Step::Start.title(), false),
+            "Book a physiotherapy appointment – NHS"
+        );
+        assert_eq!(
+            page_title(Step::Slot.title(), false),
+            "Choose a time – Book a physiotherapy appointment – NHS"
+        );
+        assert_eq!(
+            page_title(Step::Details.title(), true),
+            "Error: Your details – Book a physiotherapy appointment – NHS"
+        );
+        for step in ALL {
+            let title = page_title(step.title(), false);
+            assert_eq!(title.matches(SERVICE_NAME).count(), 1, "{title}");
+        }
+    }
 
     /// A choice for every question, with or without an invite.
     fn every_choice(invite: Option<&str>) -> Choices {

@@ -15,4 +15,5 @@ pub mod manage;
 pub mod model;
 pub mod outcome;
 pub mod schedule;
+pub mod times;
 pub mod validate;

@@ -58,6 +58,36 @@ impl<T> Outcome<T> {
         }
     }
 
+    /// The value of `Done`; anything else as what a page shows instead.
+    pub fn into_done(self) -> Result<T, Outcome<()>> {
+        Err(match self {
+            Outcome::Done(value) => return Ok(value),
+            Outcome::Taken => Outcome::Taken,
+            Outcome::Invalid(errors) => Outcome::Invalid(errors),
+            Outcome::NotFound => Outcome::NotFound,
+            Outcome::TooLate => Outcome::TooLate,
+            Outcome::Problem(error) => Outcome::Problem(error),
+        })
+    }
+
+    /// A problem to explain generically, for a page that has nothing special to say about this
+    /// outcome (a booking that is gone while being cancelled, fields it does not ask for).
+    pub fn as_problem(&self) -> Option<ApiError> {
+        let status = |status: u16, code: ErrorCode| ApiError::Status {
+            status,
+            code,
+            message: String::new(),
+            fields: Default::default(),
+            retry_after: None,
+        };
+        match self {
+            Outcome::Problem(error) => Some(error.clone()),
+            Outcome::NotFound => Some(status(404, ErrorCode::NotFound)),
+            Outcome::Invalid(_) => Some(status(422, ErrorCode::ValidationFailed)),
+            Outcome::Done(_) | Outcome::Taken | Outcome::TooLate => None,
+        }
+    }
+
     /// The page now shows something the patient has to act on (the title says `Error: `).
     pub fn is_error(&self) -> bool {
         !matches!(self, Outcome::Done(_) | Outcome::Taken)
@@ -135,5 +165,15 @@ mod tests {
         assert!(!Outcome::<()>::Taken.is_error());
         assert_eq!(Outcome::<()>::Taken.title(), Some(TAKEN_TITLE));
         assert_eq!(Outcome::Done(()).title(), None);
+        assert_eq!(Outcome::Done(7).into_done(), Ok(7));
+        assert_eq!(
+            Outcome::<()>::Problem(ApiError::Timeout).as_problem(),
+            Some(ApiError::Timeout)
+        );
+        let gone = Outcome::<()>::NotFound.as_problem().unwrap();
+        assert_eq!(gone.code(), Some(&ErrorCode::NotFound));
+        assert!(!gone.is_busy() && !gone.outcome_unknown());
+        assert_eq!(Outcome::<()>::TooLate.as_problem(), None);
+        assert_eq!(Outcome::<u8>::TooLate.into_done(), Err(Outcome::TooLate));
     }
 }

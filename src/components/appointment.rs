@@ -1,41 +1,68 @@
-use booking_domain::model::Booking;
+use booking_domain::answers::appointment_rows;
+use booking_domain::journey::Step;
+use booking_domain::model::{Booking, Mode};
 use booking_domain::{format, ics};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use super::{SummaryList, SummaryRow};
-use crate::state::{now, AppState};
+use super::{PhoneNumber, StepLink, SummaryList};
+use crate::browser::now;
+use crate::state::AppState;
 
 /// When, what and where of a booking, as a summary list.
 #[component]
 pub fn AppointmentSummary(booking: Booking) -> impl IntoView {
-    let slot = &booking.slot;
-    let minutes = (slot.end - slot.start).num_minutes();
-    let mut place = vec![booking.locality.name.clone()];
-    place.extend(booking.locality.address.iter().cloned());
-    place.push(booking.locality.postcode.clone());
-    place.retain(|line| !line.is_empty());
-    let row = |key, value| SummaryRow {
-        key,
-        value,
-        change: None,
-        change_label: "",
-    };
-    let rows = vec![
-        row(
-            "Date and time",
-            vec![format::date_time(&slot.start), format::duration(minutes)],
-        ),
-        row(
-            "Appointment",
-            vec![
-                booking.service.name.clone(),
-                format::mode_label(slot.mode).to_string(),
-            ],
-        ),
-        row("Location", place),
-    ];
-    view! { <SummaryList rows=rows/> }
+    view! { <SummaryList rows=appointment_rows(&booking)/> }
+}
+
+/// The green panel with the page title and the booking reference.
+#[component]
+pub fn ReferencePanel(
+    title: &'static str,
+    /// The words above the reference ("Your booking reference is").
+    lead: &'static str,
+    booking: Booking,
+) -> impl IntoView {
+    view! {
+        <div class="nhsb-panel">
+            <h1 class="nhsb-panel__title" tabindex="-1">{title}</h1>
+            <div class="nhsb-panel__body">
+                {lead}<br/>
+                <strong class="nhsb-panel__reference">{booking.reference.to_string()}</strong>
+            </div>
+        </div>
+    }
+}
+
+/// What happens next, and how to change or cancel.
+#[component]
+pub fn WhatNext(booking: Booking) -> impl IntoView {
+    // Past the cancel window (a same-day booking), online changes are no longer possible.
+    let cancel_before = booking
+        .cancel_before
+        .map(|c| (c > now(), format::date_time(&c)));
+    view! {
+        <h2 class="nhsb-heading-m">"What happens next"</h2>
+        <p>"If you asked for reminders, we will send one the day before your appointment."</p>
+        <p>{match booking.slot.mode {
+            Mode::Telephone => "The physiotherapist will phone you at the time of your appointment. They may call from a withheld number.",
+            Mode::Video => "We will send you a link to join the video call before your appointment.",
+            _ => "Please arrive 10 minutes early. Wear loose, comfortable clothing so the physiotherapist can see the area that hurts.",
+        }}</p>
+        <h2 class="nhsb-heading-m">"If you need to change or cancel"</h2>
+        <p>
+            {match cancel_before {
+                Some((true, c)) => format!("You can change or cancel online until {c}. After that, call "),
+                Some((false, _)) => "It is too late to change or cancel this appointment online. Call ".to_string(),
+                None => "To change or cancel, call ".to_string(),
+            }}
+            <PhoneNumber/> "."
+        </p>
+        <p class="nhsb-no-print">
+            <StepLink to=Step::ManageFind>"Change or cancel your appointment"</StepLink>
+        </p>
+        <p>"If you cannot come, please tell us so someone else can have the appointment."</p>
+    }
 }
 
 /// "Add to calendar" (an .ics file made here) and "Print this page".

@@ -1,11 +1,28 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Field errors in page order: (the field's HTML id, the message).
-pub type Errors = Vec<(String, String)>;
+/// One message of the summary and the field it is about.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorItem {
+    /// The field's HTML id (the first input of a group), where the link moves focus.
+    pub id: &'static str,
+    pub message: String,
+}
+
+impl ErrorItem {
+    pub fn new(id: &'static str, message: impl Into<String>) -> Self {
+        ErrorItem {
+            id,
+            message: message.into(),
+        }
+    }
+}
+
+/// Field errors in page order.
+pub type Errors = Vec<ErrorItem>;
 
 /// The "There is a problem" box at the top of a page. Each message links to its field; the
-/// box takes focus when it appears (see `AppState::focus_heading`) so screen readers read it.
+/// box takes focus when it appears (see `browser::focus_heading`) so screen readers read it.
 #[component]
 pub fn ErrorSummary(
     /// The errors to list; the summary is absent while this is empty.
@@ -22,8 +39,7 @@ pub fn ErrorSummary(
                         <ul class="nhsb-error-summary__list">
                             {list
                                 .into_iter()
-                                .map(|(id, message)| {
-                                    let target = id.clone();
+                                .map(|ErrorItem { id, message }| {
                                     view! {
                                         <li>
                                             <a
@@ -31,7 +47,7 @@ pub fn ErrorSummary(
                                                 on:click=move |ev| {
                                                     // Focus the field without changing the host page's URL hash.
                                                     ev.prevent_default();
-                                                    focus_field(&target);
+                                                    focus_field(id);
                                                 }
                                             >
                                                 {message}

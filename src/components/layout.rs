@@ -1,7 +1,8 @@
-use booking_domain::journey::{Step, QUESTIONS};
+use booking_domain::journey::{Step, QUESTIONS, SERVICE_NAME};
 use leptos::prelude::*;
 
-use crate::routes;
+use super::StepLink;
+use crate::browser::focus_heading;
 use crate::state::AppState;
 
 /// Header, main and footer around every page. The skip link and landmarks let keyboard and
@@ -9,24 +10,20 @@ use crate::state::AppState;
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let start = routes::href(&state, Step::Start, false);
-    let accessibility = routes::href(&state, Step::Accessibility, false);
     view! {
         <a class="nhsb-skip-link" href="#nhsb-main"
             on:click=move |ev| {
                 // Jump without writing `#nhsb-main` into the host page's URL.
                 ev.prevent_default();
-                state.focus_heading();
+                focus_heading();
             }
         >"Skip to main content"</a>
         <header class="nhsb-header">
             <div class="nhsb-width-container nhsb-header__container">
-                <a class="nhsb-header__link" href=start.clone()
-                    on:click=move |ev| if routes::follow(&ev) { routes::go_to(&state, Step::Start) }
-                >
+                <StepLink to=Step::Start class="nhsb-header__link">
                     <span class="nhsb-header__logo" aria-hidden="true">"NHS"</span>
-                    <span class="nhsb-header__service">"Book a physiotherapy appointment"</span>
-                </a>
+                    <span class="nhsb-header__service">{SERVICE_NAME}</span>
+                </StepLink>
             </div>
         </header>
         <div class="nhsb-width-container">
@@ -44,12 +41,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <ul class="nhsb-footer__list">
                     // Only while booking: there are answers to delete.
                     {move || state.route.with(|r| QUESTIONS.contains(&r.step)).then(|| view! { <li><StartAgain/></li> })}
-                    <li><a class="nhsb-footer__link" href=routes::href(&state, Step::ManageFind, false)
-                        on:click=move |ev| if routes::follow(&ev) { routes::go_to(&state, Step::ManageFind) }
-                    >"Change or cancel an appointment"</a></li>
-                    <li><a class="nhsb-footer__link" href=accessibility
-                        on:click=move |ev| if routes::follow(&ev) { routes::go_to(&state, Step::Accessibility) }
-                    >"Accessibility statement"</a></li>
+                    <li><StepLink to=Step::ManageFind class="nhsb-footer__link">"Change or cancel an appointment"</StepLink></li>
+                    <li><StepLink to=Step::Accessibility class="nhsb-footer__link">"Accessibility statement"</StepLink></li>
                 </ul>
             </div>
         </footer>
@@ -69,11 +62,7 @@ pub fn BackLink(
     } else {
         to
     };
-    view! {
-        <a class="nhsb-back-link" href=move || routes::href(&state, to, false)
-            on:click=move |ev| if routes::follow(&ev) { routes::go_to(&state, to) }
-        >"Back"</a>
-    }
+    view! { <StepLink to=to class="nhsb-back-link">"Back"</StepLink> }
 }
 
 /// "Start again" (in the footer while booking): deletes the answers given so far (on a shared
@@ -83,9 +72,9 @@ pub fn BackLink(
 pub fn StartAgain() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <a class="nhsb-footer__link" href=move || routes::href(&state, Step::Start, false)
-            on:click=move |ev| if routes::follow(&ev) { state.start_again() }
-        >"Start again"<span class="nhsb-visually-hidden">" and delete your answers"</span></a>
+        <StepLink to=Step::Start class="nhsb-footer__link" on_follow=move |_| state.start_again()>
+            "Start again"<span class="nhsb-visually-hidden">" and delete your answers"</span>
+        </StepLink>
     }
 }
 

@@ -10,18 +10,24 @@ mod date_input;
 mod error_summary;
 mod fields;
 mod layout;
+mod link;
 mod problem;
 mod radios;
+mod slot_picker;
 mod summary_list;
+mod taken;
 
-pub use appointment::{AppointmentSummary, CalendarButtons};
+pub use appointment::{AppointmentSummary, CalendarButtons, ReferencePanel, WhatNext};
 pub use date_input::DateInput;
-pub use error_summary::{ErrorSummary, Errors};
+pub use error_summary::{ErrorItem, ErrorSummary, Errors};
 pub use fields::{Checkbox, TextInput};
 pub use layout::{BackLink, Layout, Loading, PhoneNumber, StartAgain};
-pub use problem::ApiProblem;
+pub use link::{PageHeading, StepLink};
+pub use problem::{ApiProblem, TooLate};
 pub use radios::{Choice, Radios};
-pub use summary_list::{SummaryList, SummaryRow};
+pub use slot_picker::SlotPicker;
+pub use summary_list::SummaryList;
+pub use taken::TakenTimes;
 
 /// The id of a field's error message, for `aria-describedby`.
 pub fn error_id(id: &str) -> String {

@@ -39,6 +39,29 @@ pub fn ApiProblem(
     }
 }
 
+/// Past the booking's `cancel_before`: what cannot be done online any more, and the phone.
+#[component]
+pub fn TooLate(
+    title: &'static str,
+    /// Heading level 1 when the problem is the page's heading.
+    #[prop(optional)]
+    heading: bool,
+    /// The advice, with the phone number.
+    children: Children,
+) -> impl IntoView {
+    let title = if heading {
+        view! { <h1 class="nhsb-problem__title" tabindex="-1">{title}</h1> }.into_any()
+    } else {
+        view! { <h2 class="nhsb-problem__title">{title}</h2> }.into_any()
+    };
+    view! {
+        <div class="nhsb-problem" role="alert">
+            {title}
+            <p>{children()}</p>
+        </div>
+    }
+}
+
 /// The heading and advice for an API error.
 pub fn explain(error: &ApiError) -> (String, String) {
     let wait = error

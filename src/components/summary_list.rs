@@ -1,20 +1,12 @@
+use booking_domain::answers::AnswerRow;
 use leptos::prelude::*;
 
-/// One row of a check-answers list.
-#[derive(Clone, Debug)]
-pub struct SummaryRow {
-    pub key: &'static str,
-    /// The answer, one line each.
-    pub value: Vec<String>,
-    /// Where "Change" goes; `None` for answers the patient cannot change here.
-    pub change: Option<(String, Callback<()>)>,
-    /// The words after "Change", for screen readers ("Change date of birth").
-    pub change_label: &'static str,
-}
+use super::StepLink;
 
-/// The answers given so far, each with a "Change" link (GOV.UK summary list).
+/// Answers, each with a "Change" link where it can be changed (GOV.UK summary list). A change
+/// to a booking question comes back to "Check your answers".
 #[component]
-pub fn SummaryList(rows: Vec<SummaryRow>) -> impl IntoView {
+pub fn SummaryList(rows: Vec<AnswerRow>) -> impl IntoView {
     view! {
         <dl class="nhsb-summary-list">
             {rows
@@ -24,15 +16,13 @@ pub fn SummaryList(rows: Vec<SummaryRow>) -> impl IntoView {
                         <div class="nhsb-summary-list__row">
                             <dt class="nhsb-summary-list__key">{row.key}</dt>
                             <dd class="nhsb-summary-list__value">
-                                {row.value.into_iter().map(|line| view! { <span class="nhsb-summary-list__line">{line}</span> }).collect_view()}
+                                {row.lines.into_iter().map(|line| view! { <span class="nhsb-summary-list__line">{line}</span> }).collect_view()}
                             </dd>
-                            {row.change.map(|(href, go)| view! {
+                            {row.change.map(|step| view! {
                                 <dd class="nhsb-summary-list__actions">
-                                    <a class="nhsb-link" href=href
-                                        on:click=move |ev| if crate::routes::follow(&ev) { go.run(()) }
-                                    >
+                                    <StepLink to=step change=step.question_index().is_some()>
                                         "Change"<span class="nhsb-visually-hidden">" " {row.change_label}</span>
-                                    </a>
+                                    </StepLink>
                                 </dd>
                             })}
                         </div>

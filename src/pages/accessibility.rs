@@ -1,8 +1,8 @@
 use booking_domain::journey::Step;
 use leptos::prelude::*;
 
+use crate::browser::set_title;
 use crate::components::PhoneNumber;
-use crate::state::set_title;
 
 /// The accessibility statement (UK public sector template).
 #[component]

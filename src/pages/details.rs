@@ -2,9 +2,9 @@ use booking_domain::journey::Step;
 use booking_domain::validate::{DetailsForm, Field, FieldError};
 use leptos::prelude::*;
 
-use crate::components::{BackLink, Checkbox, DateInput, ErrorSummary, TextInput};
-use crate::routes;
-use crate::state::{set_title, today, AppState};
+use crate::browser::{focus_heading, set_title, today};
+use crate::components::{BackLink, Checkbox, DateInput, ErrorItem, ErrorSummary, TextInput};
+use crate::state::AppState;
 
 /// "Your details": name, date of birth, NHS number (or not known), mobile, email, reminders.
 #[component]
@@ -62,21 +62,20 @@ pub fn DetailsPage() -> impl IntoView {
             Ok(_) => {
                 errors.set(Vec::new());
                 state.draft.update(|d| d.save_details(details));
-                let next = state.draft.with_untracked(|d| d.first_unanswered());
-                routes::go_to(&state, next);
+                state.go_on();
             }
             Err(list) => {
                 // Keep what was typed, even when it is wrong: nothing is retyped.
                 state.draft.update(|d| d.details = details);
                 errors.set(list);
-                state.focus_heading();
+                focus_heading();
             }
         }
     };
     let summary = Signal::derive(move || {
         errors.with(|list| {
             list.iter()
-                .map(|FieldError { field, message }| (field.id().to_string(), message.clone()))
+                .map(|FieldError { field, message }| ErrorItem::new(field.id(), message.clone()))
                 .collect::<Vec<_>>()
         })
     });

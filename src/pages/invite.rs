@@ -3,9 +3,10 @@ use booking_domain::journey::{Choices, Route, Step};
 use booking_domain::model::Invite;
 use leptos::prelude::*;
 
+use crate::browser::set_title;
 use crate::components::PhoneNumber;
-use crate::routes;
-use crate::state::{set_title, AppState};
+use crate::routes::{follow, url_of};
+use crate::state::AppState;
 
 /// Why the patient is here when they came from an SMS invite.
 #[component]
@@ -40,16 +41,18 @@ pub fn InviteNotice(invite: Invite) -> impl IntoView {
 pub fn InviteExpiredPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     set_title("This invitation link has expired", true);
+    let fresh = url_of(state.config, &Route::new(Step::Start, Choices::default()));
     view! {
         <h1 tabindex="-1">"This invitation link has expired or is not valid"</h1>
         <p>"The link in your text message may have expired, or part of it may be missing."</p>
         <p>"To book your follow-up appointment, call "
             <PhoneNumber/> "."</p>
         <p>"If you were not asked to book a follow-up, you can "
-            <a class="nhsb-link" href=routes::url_of(state.config, &Route::new(Step::Start, Choices::default()))
-                on:click=move |ev| if routes::follow(&ev) {
-                    // Leave the invite behind: a fresh start without it.
-                    let _ = window().location().set_href(&routes::url_of(state.config, &Route::new(Step::Start, Choices::default())));
+            <a class="nhsb-link" href=fresh.clone()
+                on:click=move |ev| if follow(&ev) {
+                    // Leave the invite behind: a fresh start without it (a page load, not a
+                    // step: the invite is fixed for this page's life).
+                    let _ = window().location().set_href(&fresh);
                 }
             >"book a new appointment"</a>"."</p>
     }

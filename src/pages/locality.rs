@@ -4,15 +4,16 @@ use booking_domain::model::Locality;
 use leptos::prelude::*;
 
 use super::question::SingleChoicePage;
+use crate::browser::set_title;
 use crate::components::{ApiProblem, BackLink, Choice, Loading, PhoneNumber};
-use crate::state::{self, set_title, AppState};
+use crate::state::AppState;
 
 /// "Where would you like your appointment?": each place with its address, access and the
 /// next free time; places with nothing free say so instead of being offered.
 #[component]
 pub fn LocalityPage(services: Vec<booking_domain::model::Service>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let localities = state::localities(state);
+    let localities = state.localities();
     let back = state
         .draft
         .with_untracked(|d| d.previous(Step::Locality, &services));
@@ -35,7 +36,6 @@ pub fn LocalityPage(services: Vec<booking_domain::model::Service>) -> impl IntoV
 
 fn choose(state: AppState, list: Vec<Locality>, back: Step) -> impl IntoView {
     let (open, full): (Vec<_>, Vec<_>) = list.into_iter().partition(|l| l.next_available.is_some());
-    let phone = state.phone();
     if open.is_empty() {
         set_title("No appointments available online", false);
         return view! {
@@ -80,7 +80,7 @@ fn choose(state: AppState, list: Vec<Locality>, back: Step) -> impl IntoView {
                 <ul class="nhsb-list nhsb-list--bullet">
                     {full.into_iter().map(|l| view! { <li>{l.name}</li> }).collect_view()}
                 </ul>
-                <p>"To book at one of these places, call " {phone} "."</p>
+                <p>"To book at one of these places, call " <PhoneNumber/> "."</p>
             </div>
         }
     });

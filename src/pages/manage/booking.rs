@@ -5,9 +5,9 @@ use booking_domain::model::BookingStatus;
 use leptos::prelude::*;
 
 use super::session_or_find;
-use crate::components::{AppointmentSummary, BackLink, PhoneNumber};
-use crate::routes;
-use crate::state::{now, set_title, AppState};
+use crate::browser::{now, set_title};
+use crate::components::{AppointmentSummary, BackLink, PhoneNumber, StepLink};
+use crate::state::AppState;
 
 /// "Your appointment": what was found, and what can be done with it.
 #[component]
@@ -18,24 +18,17 @@ pub fn ManageBookingPage() -> impl IntoView {
         return ().into_any();
     };
     let booking = session.booking;
-    let link = move |step: Step, text: &'static str, class: &'static str| {
-        view! {
-            <a class=class href=routes::href(&state, step, false)
-                on:click=move |ev| if routes::follow(&ev) { routes::go_to(&state, step) }
-            >{text}</a>
-        }
-    };
     let actions = match booking.status {
         BookingStatus::Cancelled => view! {
             <div class="nhsb-inset-text"><p>"This appointment has been cancelled."</p></div>
-            <p>{link(Step::Start, "Book a new appointment", "nhsb-button")}</p>
+            <p><StepLink to=Step::Start class="nhsb-button">"Book a new appointment"</StepLink></p>
         }
         .into_any(),
         BookingStatus::Booked if can_change_online(&booking, now()) => view! {
             <p>{booking.cancel_before.map(|c| format!("You can change or cancel online until {}.", format::date_time(&c)))}</p>
             <div class="nhsb-button-group">
-                {link(Step::ManageSlot, "Change the time", "nhsb-button nhsb-button--secondary")}
-                {link(Step::ManageCancel, "Cancel appointment", "nhsb-button nhsb-button--warning")}
+                <StepLink to=Step::ManageSlot class="nhsb-button nhsb-button--secondary">"Change the time"</StepLink>
+                <StepLink to=Step::ManageCancel class="nhsb-button nhsb-button--warning">"Cancel appointment"</StepLink>
             </div>
         }
         .into_any(),
@@ -56,7 +49,7 @@ pub fn ManageBookingPage() -> impl IntoView {
         <BackLink to=Step::ManageFind/>
         <span class="nhsb-caption">"Reference " {booking.reference.to_string()}</span>
         <h1 tabindex="-1">{Step::ManageBooking.title()}</h1>
-        <p><strong class="nhsb-tag nhsb-tag--status">{status}</strong></p>
+        <p><strong class="nhsb-tag" data-status=status.to_lowercase()>{status}</strong></p>
         <AppointmentSummary booking=booking/>
         {actions}
     }

@@ -1,17 +1,18 @@
-use booking_domain::api::{ApiError, ErrorCode};
 use booking_domain::format;
 use booking_domain::journey::Step;
 use booking_domain::manage::CANCEL_REASONS;
 use booking_domain::model::CancelRequest;
+use booking_domain::outcome::Outcome;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use super::confirmation_links;
 use super::session_or_find;
-use crate::components::{ApiProblem, AppointmentSummary, BackLink, Choice, PhoneNumber, Radios};
-use crate::pages::confirmation::ReferencePanel;
-use crate::routes;
-use crate::state::{set_title, AppState};
+use crate::browser::set_title;
+use crate::components::{
+    ApiProblem, AppointmentSummary, BackLink, Choice, PhoneNumber, Radios, ReferencePanel,
+    StepLink, TooLate,
+};
+use crate::state::AppState;
+use crate::submit::{done_or_show, Submission};
 
 /// "Are you sure you want to cancel this appointment?", with an optional reason.
 #[component]
@@ -21,61 +22,48 @@ pub fn CancelPage() -> impl IntoView {
         return ().into_any();
     };
     let reason = RwSignal::new(None::<String>);
-    let sending = RwSignal::new(false);
-    let failure = RwSignal::new(None::<ApiError>);
-    Effect::new(move |_| set_title(Step::ManageCancel.title(), failure.with(Option::is_some)));
+    let submission = Submission::new(Step::ManageCancel.title());
     let reference = session.booking.reference.clone();
-    let cancel_before = session.booking.cancel_before;
+    let until = session.booking.cancel_before.map(|c| {
+        format!(
+            "Appointments can only be cancelled online until {}. ",
+            format::date_time(&c)
+        )
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if sending.get_untracked() {
-            return;
-        }
         let body = CancelRequest {
             date_of_birth: session.date_of_birth,
             reason: reason.get_untracked(),
         };
         let reference = reference.clone();
-        sending.set(true);
-        failure.set(None);
-        spawn_local(async move {
-            match state.client.cancel(&reference, &body).await {
-                Ok(booking) => {
+        submission.send(
+            async move { Outcome::of(state.client.cancel(&reference, &body).await) },
+            move |outcome| {
+                done_or_show(outcome, |booking| {
                     state.manage.update(|m| {
                         if let Some(m) = m {
                             m.booking = booking;
                         }
                     });
-                    routes::go_to(&state, Step::ManageCancelled);
-                }
-                Err(e) => {
-                    failure.set(Some(e));
-                    state.focus_heading();
-                }
-            }
-            sending.set(false);
-        });
+                    state.go_to(Step::ManageCancelled);
+                })
+            },
+        );
     };
-    let problem = move || {
-        failure.get().map(|e| {
-            if e.code() == Some(&ErrorCode::BookingWindowClosed) {
-                let until = cancel_before.map(|c| {
-                    format!(
-                        "Appointments can only be cancelled online until {}. ",
-                        format::date_time(&c)
-                    )
-                });
-                view! {
-                    <div class="nhsb-problem" role="alert">
-                        <h2 class="nhsb-problem__title">"It is too late to cancel online"</h2>
-                        <p>{until} "To cancel, call " <PhoneNumber/> "."</p>
-                    </div>
-                }
-                .into_any()
-            } else {
-                view! { <ApiProblem error=e/> }.into_any()
+    let until = StoredValue::new(until);
+    let problem = move || match submission.shown.get()? {
+        Outcome::TooLate => Some(
+            view! {
+                <TooLate title="It is too late to cancel online">
+                    {until.get_value()} "To cancel, call " <PhoneNumber/> "."
+                </TooLate>
             }
-        })
+            .into_any(),
+        ),
+        _ => submission
+            .problem()
+            .map(|e| view! { <ApiProblem error=e/> }.into_any()),
     };
     let items = CANCEL_REASONS
         .iter()
@@ -94,15 +82,11 @@ pub fn CancelPage() -> impl IntoView {
             <Radios name="reason" legend="Why are you cancelling? (optional)".to_string()
                 hint=Some("This helps us plan appointments.".to_string())
                 items=items selected=reason error=Signal::derive(|| None::<String>)/>
-            <button class="nhsb-button nhsb-button--warning" type="submit" disabled=move || sending.get()>
-                {move || if sending.get() { "Cancelling…" } else { "Yes, cancel appointment" }}
+            <button class="nhsb-button nhsb-button--warning" type="submit" disabled=move || submission.sending.get()>
+                {move || if submission.sending.get() { "Cancelling…" } else { "Yes, cancel appointment" }}
             </button>
         </form>
-        <p>
-            <a class="nhsb-link" href=routes::href(&state, Step::ManageBooking, false)
-                on:click=move |ev| if routes::follow(&ev) { routes::go_to(&state, Step::ManageBooking) }
-            >"No, keep my appointment"</a>
-        </p>
+        <p><StepLink to=Step::ManageBooking>"No, keep my appointment"</StepLink></p>
     }
     .into_any()
 }
@@ -116,10 +100,15 @@ pub fn CancelledPage() -> impl IntoView {
         return ().into_any();
     };
     view! {
-        <ReferencePanel title=Step::ManageCancelled.title() lead="Booking reference" reference=session.booking.reference.to_string()/>
+        <ReferencePanel title=Step::ManageCancelled.title() lead="Booking reference" booking=session.booking.clone()/>
         <p>"Your appointment has been cancelled. Someone else can now have that time."</p>
         <AppointmentSummary booking=session.booking/>
-        {confirmation_links(state)}
+        <p>
+            <StepLink to=Step::Start on_follow=move |_| {
+                state.manage.set(None);
+                state.go_to(Step::Start);
+            }>"Book another appointment"</StepLink>
+        </p>
     }
     .into_any()
 }

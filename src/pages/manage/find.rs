@@ -1,13 +1,13 @@
-use booking_domain::api::{ApiError, ErrorCode};
 use booking_domain::journey::Step;
 use booking_domain::manage::{normalise_reference, ManageSession};
+use booking_domain::outcome::Outcome;
 use booking_domain::validate::{date_of_birth, Field};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::components::{ApiProblem, DateInput, ErrorSummary, TextInput};
-use crate::routes;
-use crate::state::{set_title, today, AppState};
+use crate::browser::{focus_heading, today};
+use crate::components::{ApiProblem, DateInput, ErrorItem, ErrorSummary, TextInput};
+use crate::state::AppState;
+use crate::submit::{done_or_show, Submission};
 
 const NOT_FOUND: &str =
     "We could not find a booking with those details. Check your booking reference and date of birth";
@@ -24,37 +24,35 @@ pub fn FindBookingPage() -> impl IntoView {
     );
     let reference_error = RwSignal::new(None::<String>);
     let dob_error = RwSignal::new(None::<(Field, String)>);
+    let field_errors = Signal::derive(move || {
+        reference_error.with(Option::is_some) || dob_error.with(Option::is_some)
+    });
+    let submission = Submission::with_field_errors(Step::ManageFind.title(), field_errors);
     // Not found: said once, for both fields, so it does not reveal which one was wrong.
-    let not_found = RwSignal::new(false);
-    let failure = RwSignal::new(None::<ApiError>);
-    let searching = RwSignal::new(false);
-    let has_errors = move || {
-        reference_error.with(Option::is_some)
-            || dob_error.with(Option::is_some)
-            || not_found.get()
-            || failure.with(Option::is_some)
+    let not_found = move || {
+        submission
+            .shown
+            .with(|s| matches!(s, Some(Outcome::NotFound)))
     };
-    Effect::new(move |_| set_title(Step::ManageFind.title(), has_errors()));
     let summary = Signal::derive(move || {
         let mut list = Vec::new();
-        if not_found.get() {
-            list.push(("reference".to_string(), NOT_FOUND.to_string()));
+        if not_found() {
+            list.push(ErrorItem::new("reference", NOT_FOUND));
         }
         if let Some(e) = reference_error.get() {
-            list.push(("reference".to_string(), e));
+            list.push(ErrorItem::new("reference", e));
         }
         if let Some((field, e)) = dob_error.get() {
-            list.push((field.id().to_string(), e));
+            list.push(ErrorItem::new(field.id(), e));
         }
         list
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if searching.get_untracked() {
+        if submission.sending.get_untracked() {
             return;
         }
-        not_found.set(false);
-        failure.set(None);
+        submission.shown.set(None);
         let r = normalise_reference(&reference.get_untracked());
         let d = date_of_birth(
             &day.get_untracked(),
@@ -65,45 +63,41 @@ pub fn FindBookingPage() -> impl IntoView {
         reference_error.set(r.as_ref().err().map(|e| e.to_string()));
         dob_error.set(d.as_ref().err().map(|e| (e.field, e.message.clone())));
         let (Ok(reference), Ok(dob)) = (r, d) else {
-            state.focus_heading();
+            focus_heading();
             return;
         };
-        searching.set(true);
-        spawn_local(async move {
-            match state.client.find_booking(&reference, dob).await {
-                Ok(booking) => {
+        let client = state.client;
+        submission.send(
+            async move { Outcome::of(client.find_booking(&reference, dob).await) },
+            move |outcome| {
+                done_or_show(outcome, |booking| {
                     state.manage.set(Some(ManageSession {
                         booking,
                         date_of_birth: dob,
                         new_slot: None,
                         reschedule_key: None,
                     }));
-                    routes::go_to(&state, Step::ManageBooking);
-                }
-                Err(e) if e.code() == Some(&ErrorCode::NotFound) => {
-                    not_found.set(true);
-                    state.focus_heading();
-                }
-                Err(e) => {
-                    failure.set(Some(e));
-                    state.focus_heading();
-                }
-            }
-            searching.set(false);
-        });
+                    state.go_to(Step::ManageBooking);
+                })
+            },
+        );
     };
     view! {
         <form class="nhsb-form" on:submit=submit novalidate>
             <ErrorSummary errors=summary/>
-            {move || failure.get().map(|e| view! { <ApiProblem error=e/> })}
+            // Not found is said in the error summary; anything else is a problem with a way on.
+            {move || submission.shown.with(|s| match s {
+                Some(Outcome::NotFound) | None => None,
+                Some(other) => other.as_problem(),
+            }).map(|e| view! { <ApiProblem error=e/> })}
             <h1 tabindex="-1">{Step::ManageFind.title()}</h1>
             <p>"To change or cancel your appointment, enter your booking reference and date of birth. Your reference is in the text message we sent you and on your confirmation page."</p>
             <TextInput id="reference" label="Booking reference" hint="For example, PHY-7K3Q9D"
                 value=reference error=reference_error autocomplete="off" no_spellcheck=true width="10"/>
             <DateInput id="dob" legend="Date of birth" hint="For example, 15 3 1984"
                 day=day month=month year=year error=dob_error/>
-            <button class="nhsb-button" type="submit" disabled=move || searching.get()>
-                {move || if searching.get() { "Finding your appointment…" } else { "Find appointment" }}
+            <button class="nhsb-button" type="submit" disabled=move || submission.sending.get()>
+                {move || if submission.sending.get() { "Finding your appointment…" } else { "Find appointment" }}
             </button>
         </form>
     }

@@ -1,0 +1,79 @@
+use booking_domain::browse::NearestSearch;
+use booking_domain::format;
+use booking_domain::journey::Step;
+use booking_domain::model::Slot;
+use booking_domain::outcome::TAKEN_TITLE;
+use leptos::prelude::*;
+
+use super::{Choice, ErrorItem, ErrorSummary, Loading, PhoneNumber, Radios, StepLink};
+use crate::browser::{focus_heading, now};
+use crate::state::AppState;
+
+/// Someone else took the time first: say so plainly, keep everything, offer the nearest free
+/// times at the same place (fetched here) and every other time.
+#[component]
+pub fn TakenTimes(
+    /// What is kept ("We have kept all your answers…" or "Your original appointment … is kept").
+    intro: String,
+    /// Finds the nearest free times to the one taken.
+    nearest: NearestSearch,
+    /// The place's name, for the question.
+    place: String,
+    on_choose: Callback<Slot>,
+    /// The full time picker, for "See all available times".
+    all_times: Step,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let found = LocalResource::new(move || {
+        let nearest = nearest.clone();
+        async move { nearest.fetch(state.client, now()).await }
+    });
+    let selected = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let chosen = selected.get_untracked().and_then(|id| {
+            found
+                .get_untracked()
+                .and_then(|list| list.into_iter().find(|s| *s.id == id))
+        });
+        match chosen {
+            Some(slot) => on_choose.run(slot),
+            None => {
+                error.set(Some("Select another time".into()));
+                focus_heading();
+            }
+        }
+    };
+    let times = move || {
+        let Some(list) = found.get() else {
+            return view! { <Loading label="Loading the nearest times"/> }.into_any();
+        };
+        if list.is_empty() {
+            return view! { <p>"There are no other times close to that one."</p> }.into_any();
+        }
+        let items: Vec<Choice> = list
+            .iter()
+            .map(|s| Choice {
+                value: s.id.to_string(),
+                label: format::date_time(&s.start),
+                hint: vec![format::mode_label(s.mode).to_string()],
+            })
+            .collect();
+        view! {
+            <Radios name="nearest" legend=format!("Nearest times at {place}") items=items selected=selected error=error/>
+            <button class="nhsb-button" type="submit">"Continue"</button>
+        }
+        .into_any()
+    };
+    view! {
+        <form class="nhsb-form" on:submit=submit novalidate>
+            <ErrorSummary errors=Signal::derive(move || error.get().map(|e| vec![ErrorItem::new("nearest", e)]).unwrap_or_default())/>
+            <h1 tabindex="-1">{TAKEN_TITLE}</h1>
+            <p>{intro}</p>
+            {times}
+            <p><StepLink to=all_times>"See all available times"</StepLink></p>
+            <p>"If you need help, call " <PhoneNumber/> "."</p>
+        </form>
+    }
+}
