@@ -127,6 +127,8 @@ export const BAND_7 = 'Senior physiotherapist (Band 7)';
 export const PLACE = 'Hinchingbrooke Hospital';
 
 export const TITLE_SUFFIX = ' – Book a physiotherapy appointment – NHS';
+/** The start page's title: the service's name once (the static shell's title too). */
+export const START_TITLE = 'Book a physiotherapy appointment – NHS';
 
 export const HEADINGS = {
   start: 'Book a physiotherapy appointment',
@@ -228,7 +230,8 @@ export async function expectPage(
   }
   const title = opts.title === undefined ? (typeof heading === 'string' ? heading : undefined) : opts.title;
   if (title) {
-    await expect(page).toHaveTitle(`${opts.error ? 'Error: ' : ''}${title}${TITLE_SUFFIX}`);
+    const full = title === HEADINGS.start ? START_TITLE : `${title}${TITLE_SUFFIX}`;
+    await expect(page).toHaveTitle(`${opts.error ? 'Error: ' : ''}${full}`);
   }
 }
 
@@ -267,7 +270,7 @@ export async function openStart(page: Page, query = ''): Promise<void> {
   // The static shell has the same h1 but no skip link and no "Start now": wait for the app.
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeAttached();
   await expect(page.getByRole('button', { name: 'Start now' })).toBeVisible();
-  await expect(page).toHaveTitle(`${HEADINGS.start}${TITLE_SUFFIX}`);
+  await expect(page).toHaveTitle(START_TITLE);
 }
 
 export async function startNow(page: Page): Promise<void> {

@@ -6,6 +6,7 @@ import {
   PLACE,
   REFERENCE,
   SERVICE,
+  START_TITLE,
   TIME_NAME,
   TITLE_SUFFIX,
   bookButton,
@@ -154,7 +155,9 @@ test('a patient books an appointment from start to confirmation', async ({ page,
   // Every step has its own title
   expect(titles).toHaveLength(8);
   expect(new Set(titles).size, titles.join('\n')).toBe(titles.length);
-  for (const title of titles) expect(title.endsWith(TITLE_SUFFIX), title).toBe(true);
+  // The start page's title is the service's name, said once; every other ends with it.
+  expect(titles[0]).toBe(START_TITLE);
+  for (const title of titles.slice(1)) expect(title.endsWith(TITLE_SUFFIX), title).toBe(true);
 });
 
 test('the book button is disabled and says so while the booking is sent', async ({ page, demo }) => {
@@ -176,4 +179,21 @@ test('details typed are kept on the details page when coming back to it', async 
   await expect(f.last).toHaveValue(PATIENT.last);
   await expect(f.nhs).toHaveValue(PATIENT.nhs);
   await expect(f.bySms).toBeChecked();
+});
+
+test('one phone number on every page: the host page’s, even for a service whose API number differs', async ({ page }) => {
+  // The static shell (before the app runs) and the app say the same number.
+  const shell = await (await page.request.get('/')).text();
+  expect(shell).toContain('01480 123456');
+  await openStart(page);
+  const footer = page.getByRole('contentinfo');
+  await expect(footer).toContainText('call 01480 123456 (');
+  await startNow(page);
+  await expectPage(page, HEADINGS.service);
+  // Podiatry's own number in the API is 01480 123789; the page's data-phone wins.
+  await page.getByRole('radio', { name: /^Podiatry/ }).check();
+  await continueButton(page).click();
+  await expect(h1(page)).not.toHaveText(HEADINGS.service);
+  await expect(footer).toContainText('call 01480 123456 (');
+  await expect(page.locator('body')).not.toContainText('01480 123789');
 });

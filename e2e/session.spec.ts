@@ -125,7 +125,7 @@ test('a Rust panic shows a page with the phone number, not a dead page', async (
     (url) => url.pathname === '/',
     async (route) => {
       const res = await route.fetch();
-      const html = (await res.text()).replace(/<div id="?nhs-booking"?/, '<div data-test-panic id="nhs-booking"');
+      const html = (await res.text()).replace(/\bid="?nhs-booking"?/, 'data-test-panic id="nhs-booking"');
       await route.fulfill({ response: res, body: html });
     },
   );

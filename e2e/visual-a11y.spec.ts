@@ -238,7 +238,9 @@ function slotName(slot: { start: string; end: string; mode: string }, place: str
   const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
   const length = hours === 0 ? count(rest, 'minute') : rest === 0 ? count(hours, 'hour') : `${count(hours, 'hour')} ${count(rest, 'minute')}`;
   const mode = MODE_PHRASE[slot.mode] ?? 'type to be confirmed';
-  return `${weekday} ${d} ${MONTHS[mo - 1]} ${y}, ${time}, ${mode}, ${place}, ${length}`;
+  // Nobody goes to the place for a call, so a call does not name it.
+  const where = slot.mode === 'telephone' || slot.mode === 'video' ? '' : `, ${place}`;
+  return `${weekday} ${d} ${MONTHS[mo - 1]} ${y}, ${time}, ${mode}${where}, ${length}`;
 }
 
 async function expectTimesNamedInFull(page: Page, demo: Demo, label: string): Promise<number> {

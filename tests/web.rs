@@ -1,9 +1,16 @@
 //! Component tests in headless Chromium: what a screen-reader or keyboard user meets.
 #![cfg(target_arch = "wasm32")]
 
+use std::sync::{Arc, Mutex};
+
+use booking_domain::api::{Client, Request, Response, Transport, TransportError};
+use booking_domain::journey::{Choices, Route, Step};
 use booking_domain::validate::Field;
 use leptos::prelude::*;
 use nhs_booking::components::{Choice, DateInput, ErrorItem, ErrorSummary, Radios, TextInput};
+use nhs_booking::config::Config;
+use nhs_booking::http::AnyTransport;
+use nhs_booking::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -208,4 +215,72 @@ fn the_panic_page_escapes_the_trusts_settings_and_links_the_phone_number() {
         .text_content()
         .unwrap()
         .contains("(24 hours\" onclick=\"x)"));
+}
+
+/// A fake booking API: no bookings at all; every path asked for is recorded.
+struct NoBookings {
+    asked: Arc<Mutex<Vec<String>>>,
+}
+
+impl Transport for NoBookings {
+    async fn send(&self, request: Request) -> Result<Response, TransportError> {
+        self.asked.lock().unwrap().push(request.path.clone());
+        let (status, body) = if request.path == "/services" {
+            (200, r#"{"services":[]}"#)
+        } else {
+            (
+                404,
+                r#"{"error":{"code":"not_found","message":"No such booking"}}"#,
+            )
+        };
+        Ok(Response {
+            status,
+            retry_after: None,
+            body: body.into(),
+        })
+    }
+}
+
+fn type_into(root: &web_sys::Element, selector: &str, text: &str) {
+    let input: web_sys::HtmlInputElement = query(root, selector).unchecked_into();
+    input.set_value(text);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_page_talks_to_the_api_it_is_given_and_explains_its_answer() {
+    let asked = Arc::new(Mutex::new(Vec::new()));
+    let client = Client::new(AnyTransport::new(NoBookings {
+        asked: asked.clone(),
+    }));
+    let route = Route::new(Step::ManageFind, Choices::default());
+    let root = mount(move || view! { <App config=Config::default() route=route client=client/> });
+    tick().await;
+    type_into(&root, "#reference", " phy 7k3q9d ");
+    type_into(&root, "#dob-day", "28");
+    type_into(&root, "#dob-month", "2");
+    type_into(&root, "#dob-year", "1958");
+    let button: web_sys::HtmlElement = query(&root, "form button[type=submit]").unchecked_into();
+    button.click();
+    gloo_timers_sleep(50).await;
+    let bookings: Vec<String> = asked
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|p| p.starts_with("/bookings"))
+        .cloned()
+        .collect();
+    // The reference as the API spells it; asked once.
+    assert_eq!(bookings, ["/bookings/PHY-7K3Q9D?date_of_birth=1958-02-28"]);
+    // Not found is said once, for both fields, in the error summary.
+    let summary = query(&root, ".nhsb-error-summary");
+    assert!(summary
+        .text_content()
+        .unwrap()
+        .contains("We could not find a booking with those details"));
+    assert!(document()
+        .title()
+        .starts_with("Error: Find your appointment"));
 }

@@ -48,7 +48,7 @@ pub fn DateInput(
                 role="group"
                 aria-describedby=move || described_by(id, true, error.with(Option::is_some))
             >
-                <legend class="nhsb-fieldset__legend nhsb-fieldset__legend--s">{legend}</legend>
+                <legend class="nhsb-fieldset__legend">{legend}</legend>
                 <div class="nhsb-hint" id=hint_id(id)>{hint}</div>
                 {move || error.get().map(|(_, e)| view! {
                     <p class="nhsb-error-message" id=error_id(id)>

@@ -1,18 +1,21 @@
 //! Building blocks in the NHS.UK / GOV.UK design-system patterns. Each component's styles are
-//! one file in `style/components/`, named as in the NHS.UK design system (`radios.css`,
-//! `date-input.css`, `error-summary.css`…); the parts every field shares (form group, fieldset,
-//! legend, label, hint, error message) end `style/base.css`, so they come before the component
-//! files (Trunk concatenates those alphabetically) and components can override them. Every
-//! class starts with `nhsb-` so the app can live inside a trust's page without touching it.
+//! one file in `style/components/`, named as in the NHS.UK design system (`date-input.css`,
+//! `error-summary.css`…; radios and checkboxes share `choices.css`). The parts every field
+//! shares (form group, fieldset, legend, label, hint, error message) end `style/base.css`, so
+//! they come before the component files (Trunk concatenates those alphabetically) and
+//! components can override them. Every class starts with `nhsb-` so the app can live inside a
+//! trust's page without touching it.
 
 mod appointment;
 mod date_input;
 mod error_summary;
 mod fields;
+mod invite_notice;
 mod layout;
 mod link;
 mod problem;
 mod radios;
+mod single_choice;
 mod slot_picker;
 mod summary_list;
 mod taken;
@@ -21,10 +24,12 @@ pub use appointment::{AppointmentSummary, CalendarButtons, ReferencePanel, WhatN
 pub use date_input::DateInput;
 pub use error_summary::{ErrorItem, ErrorSummary, Errors};
 pub use fields::{Checkbox, TextInput};
+pub use invite_notice::InviteNotice;
 pub use layout::{BackLink, Layout, Loading, PhoneNumber, StartAgain};
 pub use link::{PageHeading, StepLink};
 pub use problem::{ApiProblem, TooLate};
 pub use radios::{Choice, Radios};
+pub use single_choice::SingleChoiceQuestion;
 pub use slot_picker::SlotPicker;
 pub use summary_list::SummaryList;
 pub use taken::TakenTimes;

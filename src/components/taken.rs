@@ -4,6 +4,7 @@ use booking_domain::journey::Step;
 use booking_domain::model::Slot;
 use booking_domain::outcome::TAKEN_TITLE;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::{Choice, ErrorItem, ErrorSummary, Loading, PhoneNumber, Radios, StepLink};
 use crate::browser::{focus_heading, now};
@@ -24,10 +25,9 @@ pub fn TakenTimes(
     all_times: Step,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let found = LocalResource::new(move || {
-        let nearest = nearest.clone();
-        async move { nearest.fetch(state.client, now()).await }
-    });
+    // Fetched once (a spawned task, not a resource: nothing here ever asks again).
+    let found = RwSignal::new(None::<Vec<Slot>>);
+    spawn_local(async move { found.set(Some(nearest.fetch(state.client, now()).await)) });
     let selected = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {

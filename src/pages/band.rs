@@ -2,8 +2,7 @@ use booking_domain::journey::Step;
 use booking_domain::model::Service;
 use leptos::prelude::*;
 
-use super::question::SingleChoicePage;
-use crate::components::Choice;
+use crate::components::{Choice, SingleChoiceQuestion};
 use crate::state::AppState;
 
 /// "Who do you need to see?": the clinician's band, in plain English.
@@ -30,7 +29,7 @@ pub fn BandPage(services: Vec<Service>) -> impl IntoView {
         .map(|b| Choice::described(b.id.to_string(), b.name, b.description))
         .collect();
     view! {
-        <SingleChoicePage
+        <SingleChoiceQuestion
             step=Step::Band
             back=back
             name="band"

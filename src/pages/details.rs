@@ -95,7 +95,7 @@ pub fn DetailsPage() -> impl IntoView {
                 <TextInput id="nhs-number" label="NHS number"
                     hint="This is a 10 digit number, like 943 476 5919. You can find it on letters from the NHS, on a prescription or in the NHS App."
                     value=nhs_number error=message(Field::NhsNumber) inputmode="numeric" no_spellcheck=true width="10"/>
-                <div class="nhsb-checkboxes nhsb-checkboxes--small">
+                <div class="nhsb-checkboxes">
                     <Checkbox id="no-nhs-number" label="I do not know my NHS number" checked=no_nhs_number
                         hint="You can still book. We will need your mobile phone number instead."/>
                 </div>
@@ -107,7 +107,7 @@ pub fn DetailsPage() -> impl IntoView {
                 value=email error=message(Field::Email) autocomplete="email" kind="email" no_spellcheck=true/>
             <div class="nhsb-form-group" class:nhsb-form-group--error=move || message(Field::Reminders).with(Option::is_some)>
                 <fieldset class="nhsb-fieldset" aria-describedby="reminders-hint">
-                    <legend class="nhsb-fieldset__legend nhsb-fieldset__legend--s">"How would you like to be reminded? (optional)"</legend>
+                    <legend class="nhsb-fieldset__legend">"How would you like to be reminded? (optional)"</legend>
                     <div class="nhsb-hint" id="reminders-hint">"We will remind you the day before your appointment. Select all that apply."</div>
                     {move || message(Field::Reminders).get().map(|e| view! {
                         <p class="nhsb-error-message" id="reminders-error"><span class="nhsb-visually-hidden">"Error: "</span>{e}</p>

@@ -3,9 +3,8 @@ use booking_domain::journey::Step;
 use booking_domain::model::Locality;
 use leptos::prelude::*;
 
-use super::question::SingleChoicePage;
 use crate::browser::set_title;
-use crate::components::{ApiProblem, BackLink, Choice, Loading, PhoneNumber};
+use crate::components::{ApiProblem, BackLink, Choice, Loading, PhoneNumber, SingleChoiceQuestion};
 use crate::state::AppState;
 
 /// "Where would you like your appointment?": each place with its address, access and the
@@ -85,7 +84,7 @@ fn choose(state: AppState, list: Vec<Locality>, back: Step) -> impl IntoView {
         }
     });
     view! {
-        <SingleChoicePage
+        <SingleChoiceQuestion
             step=Step::Locality
             back=back
             name="locality"
@@ -95,7 +94,7 @@ fn choose(state: AppState, list: Vec<Locality>, back: Step) -> impl IntoView {
             answer=Callback::new(move |id: String| state.draft.update(|d| d.choose_locality(Some(id.into()))))
         >
             {unavailable}
-        </SingleChoicePage>
+        </SingleChoiceQuestion>
     }
     .into_any()
 }

@@ -2,8 +2,7 @@ use booking_domain::journey::Step;
 use booking_domain::model::Service;
 use leptos::prelude::*;
 
-use super::question::SingleChoicePage;
-use crate::components::Choice;
+use crate::components::{Choice, SingleChoiceQuestion};
 use crate::state::AppState;
 
 /// "What do you need an appointment for?" (skipped when the trust offers one service).
@@ -15,7 +14,7 @@ pub fn ServicePage(services: Vec<Service>) -> impl IntoView {
         .map(|s| Choice::described(s.id.to_string(), s.name, s.description))
         .collect();
     view! {
-        <SingleChoicePage
+        <SingleChoiceQuestion
             step=Step::Service
             back=Step::Start
             name="service"

@@ -1,10 +1,8 @@
-use booking_domain::api::ErrorCode;
 use booking_domain::journey::{Step, SERVICE_NAME};
 use leptos::prelude::*;
 
-use super::{InviteExpiredPage, InviteNotice};
 use crate::browser::set_title;
-use crate::components::{PhoneNumber, StepLink};
+use crate::components::{InviteNotice, PhoneNumber, StepLink};
 use crate::state::AppState;
 
 /// The start page: what the service is, what you need, and the phone alternative. Its words
@@ -13,19 +11,11 @@ use crate::state::AppState;
 pub fn StartPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     set_title(Step::Start.title(), false);
-    // An expired invite is the whole page: no "Start now" into a journey it cannot begin.
-    let expired = Memo::new(
-        move |_| matches!(state.invite.get(), Some(Err(e)) if e.code() == Some(&ErrorCode::NotFound)),
-    );
     let invite = move || match state.invite.get() {
         Some(Ok(Some(invite))) => Some(view! { <InviteNotice invite=invite/> }),
         _ => None,
     };
-    move || {
-        if expired.get() {
-            return view! { <InviteExpiredPage/> }.into_any();
-        }
-        view! {
+    view! {
             <h1 tabindex="-1">{SERVICE_NAME}</h1>
             {invite}
             <p>"Use this service to book an NHS physiotherapy appointment for problems with your muscles, bones or joints, such as back, neck or knee pain."</p>
@@ -42,7 +32,5 @@ pub fn StartPage() -> impl IntoView {
             <p><StepLink to=Step::ManageFind>"Change or cancel an appointment you have already booked"</StepLink></p>
             <h2 class="nhsb-heading-m">"Other ways to book"</h2>
             <p>"If you cannot book online, call " <PhoneNumber/> "."</p>
-        }
-        .into_any()
     }
 }

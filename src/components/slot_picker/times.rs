@@ -12,7 +12,7 @@ use super::ShownDay;
 /// and adds or removes only the difference in number. Measured with 200 times (BENCHMARKS.md):
 /// rebuilding every row took ~20 ms of script per day; rendering over the old rows position by
 /// position took 34 ms (component erasure makes each element drop and re-set all its
-/// attributes); this takes ~9 ms.
+/// attributes); this takes ~10 ms.
 #[component]
 pub fn Times(
     day: ShownDay,
@@ -37,7 +37,8 @@ pub fn Times(
     let shown = StoredValue::new_local(<[Vec<ShownRow>; 3]>::default());
     let owner = Owner::current().unwrap_or_default();
     // A new day or a new choice: rewrite the rows that changed, then add or remove rows at the
-    // end. `For` keyed by position does the same; this costs ~8 KB less brotli (measured).
+    // end. `For` keyed by position does the same at the same speed, for 3.7 KB more brotli
+    // (220.8 against 217.1 KB when measured; BENCHMARKS.md, "Day switch and dates").
     Effect::new(move |_| {
         rows.track();
         selected.track();
@@ -76,7 +77,7 @@ pub fn Times(
         // An empty part of the day is hidden (out of sight and of the accessibility tree).
         view! {
             <fieldset class="nhsb-fieldset nhsb-times__group" hidden=move || rows.with(|r| r[k].is_empty())>
-                <legend class="nhsb-fieldset__legend nhsb-fieldset__legend--s">{PARTS[k].label()}</legend>
+                <legend class="nhsb-fieldset__legend">{PARTS[k].label()}</legend>
                 <div class="nhsb-radios nhsb-times" node_ref=lists[k]></div>
             </fieldset>
         }
