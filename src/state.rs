@@ -2,7 +2,6 @@
 //! API client. Plain data in signals; pages derive the rest. The browser's clock, title and
 //! focus are in `browser`, URLs in `routes`.
 
-use booking_domain::api::ApiError;
 use booking_domain::draft::BookingDraft;
 use booking_domain::ids::{BandId, ServiceId};
 use booking_domain::journey::{Choices, Route, Step};
@@ -13,6 +12,7 @@ use leptos::prelude::*;
 
 use crate::browser::{load, save};
 use crate::config::Config;
+use crate::fetched::Fetched;
 use crate::http::Api;
 use crate::routes::Router;
 
@@ -30,7 +30,7 @@ pub struct AppState {
     pub client: &'static Api,
     pub route: RwSignal<Route>,
     pub draft: RwSignal<BookingDraft>,
-    pub services: LocalResource<Result<Vec<Service>, ApiError>>,
+    pub services: Fetched<Vec<Service>>,
     pub localities: RwSignal<Option<Localities>>,
     /// The booking just made (no personal details in it), for the confirmation page.
     pub booked: RwSignal<Option<Booking>>,
@@ -38,7 +38,7 @@ pub struct AppState {
     pub server_errors: RwSignal<Vec<FieldError>>,
     /// The SMS invite in the URL (`?invite=`), fetched once and applied to the draft when it
     /// arrives; `Ok(None)` when there is none.
-    pub invite: LocalResource<Result<Option<Invite>, ApiError>>,
+    pub invite: Fetched<Option<Invite>>,
     /// The booking being changed or cancelled (this tab only).
     pub manage: RwSignal<Option<ManageSession>>,
 }
@@ -61,12 +61,12 @@ impl AppState {
         let draft = RwSignal::new(draft);
         // Answers the catalogue cannot back are dropped as soon as it arrives (and after an
         // invite or Back/Forward changes them), before any page reads them.
-        let services = LocalResource::new(move || async move {
+        let services = Fetched::new(move || async move {
             let list = client.services().await?.services;
             draft.update(|d| d.settle(&list));
             Ok(list)
         });
-        let invite = LocalResource::new(move || {
+        let invite = Fetched::new(move || {
             let code = invite_code.clone();
             let known = known_invite.clone();
             async move {
@@ -200,8 +200,8 @@ impl AppState {
     }
 
     /// The places for the draft's service and band: from the cache when already fetched.
-    pub fn localities(self) -> LocalResource<Result<Vec<Locality>, ApiError>> {
-        LocalResource::new(move || {
+    pub fn localities(self) -> Fetched<Vec<Locality>> {
+        Fetched::new(move || {
             let (service, band) = self.draft.with_untracked(|d| {
                 (
                     d.service.clone().unwrap_or_default(),

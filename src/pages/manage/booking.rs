@@ -40,16 +40,17 @@ pub fn ManageBookingPage() -> impl IntoView {
         }
         .into_any(),
     };
-    let status = match booking.status {
-        BookingStatus::Booked => "Booked",
-        BookingStatus::Cancelled => "Cancelled",
-        BookingStatus::Other => "Being confirmed",
+    // The words, and the tag's colour (`data-status`, tag.css).
+    let (status, colour) = match booking.status {
+        BookingStatus::Booked => ("Booked", "booked"),
+        BookingStatus::Cancelled => ("Cancelled", "cancelled"),
+        BookingStatus::Other => ("Being confirmed", "other"),
     };
     view! {
         <BackLink to=Step::ManageFind/>
         <span class="nhsb-caption">"Reference " {booking.reference.to_string()}</span>
         <h1 tabindex="-1">{Step::ManageBooking.title()}</h1>
-        <p><strong class="nhsb-tag" data-status=status.to_lowercase()>{status}</strong></p>
+        <p><strong class="nhsb-tag" data-status=colour>{status}</strong></p>
         <AppointmentSummary booking=booking/>
         {actions}
     }

@@ -1,0 +1,62 @@
+//! Data fetched from the API once, and again on "Try again": `None` while a fetch is under way.
+//!
+//! Written here rather than using Leptos's `LocalResource`, for size: each resource type
+//! instantiates the whole async-derived machinery (measured: the three the app used cost
+//! 9.5 KB of the 212.4 KB brotli wasm, BENCHMARKS.md). The app needs none of it: no Suspense, no
+//! dependency tracking in the fetch, only "fetch now" and "fetch again".
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use booking_domain::api::ApiError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+type Load<T> = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<T, ApiError>>>> + Send + Sync>;
+
+pub struct Fetched<T: Send + Sync + 'static> {
+    value: RwSignal<Option<Result<T, ApiError>>>,
+    load: StoredValue<Load<T>>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Fetched<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Fetched<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Fetched<T> {
+    /// Starts fetching with `load` now.
+    pub fn new<F>(load: impl Fn() -> F + Send + Sync + 'static) -> Self
+    where
+        F: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        let load: Load<T> = Arc::new(move || Box::pin(load()));
+        let fetched = Fetched {
+            value: RwSignal::new(None),
+            load: StoredValue::new(load),
+        };
+        fetched.refetch();
+        fetched
+    }
+
+    /// What has arrived (tracked), `None` while fetching.
+    pub fn get(&self) -> Option<Result<T, ApiError>> {
+        self.value.get()
+    }
+
+    pub fn get_untracked(&self) -> Option<Result<T, ApiError>> {
+        self.value.get_untracked()
+    }
+
+    /// Fetches again ("Try again"): loading until the new answer arrives.
+    pub fn refetch(&self) {
+        let value = self.value;
+        let request = self.load.with_value(|load| load());
+        value.set(None);
+        spawn_local(async move { value.set(Some(request.await)) });
+    }
+}
