@@ -85,14 +85,14 @@ pub fn DetailsPage() -> impl IntoView {
             <ErrorSummary errors=summary/>
             <h1 tabindex="-1">{Step::Details.title()}</h1>
             <p>"We need these details to book your appointment and to find your NHS records."</p>
-            <TextInput id="given-name" label="First name" value=given_name error=message(Field::GivenName)
+            <TextInput id=Field::GivenName.id() label="First name" value=given_name error=message(Field::GivenName)
                 autocomplete="given-name" no_spellcheck=true width="20"/>
-            <TextInput id="family-name" label="Last name" value=family_name error=message(Field::FamilyName)
+            <TextInput id=Field::FamilyName.id() label="Last name" value=family_name error=message(Field::FamilyName)
                 autocomplete="family-name" no_spellcheck=true width="20"/>
             <DateInput id="dob" legend="Date of birth" hint="For example, 15 3 1984"
                 day=dob_day month=dob_month year=dob_year error=dob_error/>
             <div class="nhsb-form-group">
-                <TextInput id="nhs-number" label="NHS number"
+                <TextInput id=Field::NhsNumber.id() label="NHS number"
                     hint="This is a 10 digit number, like 943 476 5919. You can find it on letters from the NHS, on a prescription or in the NHS App."
                     value=nhs_number error=message(Field::NhsNumber) inputmode="numeric" no_spellcheck=true width="10"/>
                 <div class="nhsb-checkboxes">
@@ -100,10 +100,10 @@ pub fn DetailsPage() -> impl IntoView {
                         hint="You can still book. We will need your mobile phone number instead."/>
                 </div>
             </div>
-            <TextInput id="phone" label="Mobile phone number"
+            <TextInput id=Field::Phone.id() label="Mobile phone number"
                 hint="We will only use this to contact you about your appointment."
                 value=phone error=message(Field::Phone) autocomplete="tel" kind="tel" width="20"/>
-            <TextInput id="email" label="Email address (optional)"
+            <TextInput id=Field::Email.id() label="Email address (optional)"
                 value=email error=message(Field::Email) autocomplete="email" kind="email" no_spellcheck=true/>
             <div class="nhsb-form-group" class:nhsb-form-group--error=move || message(Field::Reminders).with(Option::is_some)>
                 <fieldset class="nhsb-fieldset" aria-describedby="reminders-hint">
@@ -113,7 +113,7 @@ pub fn DetailsPage() -> impl IntoView {
                         <p class="nhsb-error-message" id="reminders-error"><span class="nhsb-visually-hidden">"Error: "</span>{e}</p>
                     })}
                     <div class="nhsb-checkboxes">
-                        <Checkbox id="reminders" label="By text message" checked=remind_sms/>
+                        <Checkbox id=Field::Reminders.id() label="By text message" checked=remind_sms/>
                         <Checkbox id="remind-email" label="By email" checked=remind_email/>
                     </div>
                 </fieldset>

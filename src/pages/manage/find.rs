@@ -9,6 +9,9 @@ use crate::components::{ApiProblem, DateInput, ErrorItem, ErrorSummary, TextInpu
 use crate::state::AppState;
 use crate::submit::{done_or_show, Submission};
 
+/// The reference box's id (the error summary links to it).
+const REFERENCE: &str = "reference";
+
 const NOT_FOUND: &str =
     "We could not find a booking with those details. Check your booking reference and date of birth";
 
@@ -37,10 +40,10 @@ pub fn FindBookingPage() -> impl IntoView {
     let summary = Signal::derive(move || {
         let mut list = Vec::new();
         if not_found() {
-            list.push(ErrorItem::new("reference", NOT_FOUND));
+            list.push(ErrorItem::new(REFERENCE, NOT_FOUND));
         }
         if let Some(e) = reference_error.get() {
-            list.push(ErrorItem::new("reference", e));
+            list.push(ErrorItem::new(REFERENCE, e));
         }
         if let Some((field, e)) = dob_error.get() {
             list.push(ErrorItem::new(field.id(), e));
@@ -92,7 +95,7 @@ pub fn FindBookingPage() -> impl IntoView {
             }).map(|e| view! { <ApiProblem error=e/> })}
             <h1 tabindex="-1">{Step::ManageFind.title()}</h1>
             <p>"To change or cancel your appointment, enter your booking reference and date of birth. Your reference is in the text message we sent you and on your confirmation page."</p>
-            <TextInput id="reference" label="Booking reference" hint="For example, PHY-7K3Q9D"
+            <TextInput id=REFERENCE label="Booking reference" hint="For example, PHY-7K3Q9D"
                 value=reference error=reference_error autocomplete="off" no_spellcheck=true width="10"/>
             <DateInput id="dob" legend="Date of birth" hint="For example, 15 3 1984"
                 day=day month=month year=year error=dob_error/>
