@@ -39,7 +39,7 @@ impl SlotSearch {
     /// Drops what this search never offers (outside the invite's window, the excluded time).
     fn keep(&self, slots: &mut Vec<Slot>) {
         if let Some((from, until)) = self.window {
-            slots.retain(|s| (from..=until).contains(&s.start.date_naive()));
+            *slots = schedule::within_window(slots, from, until);
         }
         if let Some(exclude) = &self.exclude {
             slots.retain(|s| &s.id != exclude);
