@@ -180,6 +180,30 @@ pub fn appointment_rows(booking: &Booking) -> Vec<AnswerRow> {
     ]
 }
 
+/// What the place question shows under a place's name: its address on one line, the next
+/// free time and its access notes (each only when known).
+pub fn place_hint(place: &Locality) -> Vec<String> {
+    let mut hint = Vec::new();
+    let address = place
+        .address
+        .iter()
+        .chain(std::iter::once(&place.postcode))
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if !address.is_empty() {
+        hint.push(address);
+    }
+    if let Some(next) = &place.next_available {
+        hint.push(format!("Next available: {}", format::date_time(next)));
+    }
+    if let Some(access) = place.access.as_ref().filter(|a| !a.trim().is_empty()) {
+        hint.push(access.clone());
+    }
+    hint
+}
+
 fn given(s: &str) -> String {
     match s.trim() {
         "" => "Not given".into(),
@@ -391,5 +415,25 @@ mod tests {
         assert_eq!(rows[1].lines, ["Physiotherapy", "Telephone call"]);
         assert_eq!(rows[2].lines.len(), 4);
         assert!(rows.iter().all(|r| r.change.is_none()));
+    }
+
+    #[test]
+    fn a_place_is_described_by_its_address_next_time_and_access() {
+        let mut p = place();
+        assert_eq!(
+            place_hint(&p),
+            ["Hinchingbrooke Park, Huntingdon, PE29 6NT"]
+        );
+        p.address = vec![" ".into()];
+        p.postcode = String::new();
+        p.next_available = Some("2027-03-29T09:15:00+01:00".parse().unwrap());
+        p.access = Some("Step-free access".into());
+        assert_eq!(
+            place_hint(&p),
+            [
+                "Next available: Monday 29 March 2027 at 9:15am",
+                "Step-free access"
+            ]
+        );
     }
 }

@@ -1,4 +1,4 @@
-use booking_domain::format;
+use booking_domain::answers::place_hint;
 use booking_domain::journey::Step;
 use booking_domain::model::Locality;
 use leptos::prelude::*;
@@ -48,23 +48,7 @@ fn choose(state: AppState, list: Vec<Locality>, back: Step) -> impl IntoView {
     let items = open
         .into_iter()
         .map(|l| {
-            let mut hint = Vec::new();
-            let mut address = l.address.join(", ");
-            if !l.postcode.is_empty() {
-                if !address.is_empty() {
-                    address.push_str(", ");
-                }
-                address.push_str(&l.postcode);
-            }
-            if !address.is_empty() {
-                hint.push(address);
-            }
-            if let Some(next) = l.next_available {
-                hint.push(format!("Next available: {}", format::date_time(&next)));
-            }
-            if let Some(access) = l.access.filter(|a| !a.is_empty()) {
-                hint.push(access);
-            }
+            let hint = place_hint(&l);
             Choice {
                 value: l.id.to_string(),
                 label: l.name,
