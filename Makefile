@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: run test build tools test-tools lint test-native test-wasm test-e2e test-lighthouse demo-api
+.PHONY: run test build tools test-tools lint test-native test-wasm test-e2e test-lighthouse test-deploy demo-api
 
 tools:
 	@bash .ci/install-tools build
@@ -13,11 +13,13 @@ tools:
 test-tools:
 	@bash .ci/install-tools test
 
-## Build the release app into dist/.
+## Build the release app into dist/, with brotli and gzip copies of each file beside it (what
+## the demo API and a well-configured host send; DEPLOYING.md).
 build: tools
 	@mkdir -p target
 	@trunk build --release --offline > target/trunk.log 2>&1 || { cat target/trunk.log; exit 1; }
-	@echo "built dist/ ($$(du -sh dist | cut -f1))"
+	@node tools/compress.mjs dist > /dev/null
+	@echo "built dist/ ($$(du -sh --exclude='*.br' --exclude='*.gz' dist | cut -f1), with .br and .gz copies)"
 
 demo-api:
 	@cargo build -q --release -p demo-api
@@ -31,7 +33,7 @@ run: build demo-api
 		--extra-static /trust-site=examples/trust-site --csp-path /trust-site
 
 ## Every test: formatting, lints, native, wasm (headless Chromium) and browser journeys.
-test: test-tools lint test-native test-wasm build demo-api test-e2e test-lighthouse
+test: test-tools lint test-native test-wasm build demo-api test-deploy test-e2e test-lighthouse
 
 lint:
 	@cargo fmt --all -- --check
@@ -46,6 +48,11 @@ test-wasm:
 
 test-e2e:
 	@npx playwright test --config e2e/playwright.config.ts
+
+## The shipped server configs (deploy/) serving dist/: compression, caching, CSP, MIME.
+test-deploy:
+	@node tools/check-deploy.mjs nginx
+	@node tools/check-deploy.mjs apache
 
 ## Lighthouse accessibility score on every booking step (fails below 100).
 test-lighthouse:

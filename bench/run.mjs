@@ -24,7 +24,7 @@ const snap = path.join(root, 'target/bench/dist');
 fs.rmSync(snap, { recursive: true, force: true });
 fs.mkdirSync(path.dirname(snap), { recursive: true });
 fs.cpSync(path.join(root, 'dist'), snap, { recursive: true });
-execFileSync('node', [path.join(here, 'compress.mjs'), snap], { stdio: 'ignore' });
+execFileSync('node', [path.join(root, 'tools', 'compress.mjs'), snap], { stdio: 'ignore' });
 const sizes = measure(snap);
 // cargo's output for the same build still has its name section (wasm-opt strips it).
 const cargoWasm = path.join(root, 'target/wasm32-unknown-unknown/release/nhs-booking.wasm');

@@ -1,6 +1,8 @@
 //! Serving the built app (and extra folders). Unknown paths that a browser navigates to get
 //! index.html, because the app routes on paths like /book/slot?...; precompressed .br/.gz files
-//! are used when the browser accepts them; HTML is never cached, so a new build shows at once.
+//! (`make build` writes them) are used when the browser accepts them. Files whose names carry a
+//! content hash are cached for a year; everything else (the page, `booking.js`) is asked for
+//! again each time, so a new build shows at once (DEPLOYING.md gives the same rules).
 
 use std::path::PathBuf;
 
@@ -13,13 +15,30 @@ use axum::routing::MethodRouter;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
-fn no_cache_for_html(mut res: Response) -> Response {
-    let is_html = (res.headers().get(header::CONTENT_TYPE))
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if is_html {
-        res.headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+/// For a file whose name carries a content hash (`app-ad87615689b064cd.css`,
+/// `nhs-booking-34b2fa014e009c12_bg.wasm`): a new build never reuses the name.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// Whether the file name has Trunk's content hash: a dash, 16 hex digits, then `.` or `_`.
+pub fn has_content_hash(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path).as_bytes();
+    name.windows(18).any(|w| {
+        w[0] == b'-' && w[1..17].iter().all(u8::is_ascii_hexdigit) && matches!(w[17], b'.' | b'_')
+    })
+}
+
+/// Caching for the app's answers: hashed files for a year, anything else revalidated.
+fn cache_headers(path: &str, mut res: Response) -> Response {
+    if res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED {
+        let policy = if has_content_hash(path) {
+            IMMUTABLE
+        } else {
+            "no-cache"
+        };
+        let headers = res.headers_mut();
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+        // The same URL answers brotli, gzip or plain: a shared cache must keep them apart.
+        headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
     }
     res
 }
@@ -33,6 +52,7 @@ async fn serve_app(dir: PathBuf, req: Request) -> Response {
     if req.method() != Method::GET && req.method() != Method::HEAD {
         return StatusCode::METHOD_NOT_ALLOWED.into_response();
     }
+    let path = req.uri().path().to_string();
     let wants_html = (req.headers().get(header::ACCEPT))
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("text/html"));
@@ -47,13 +67,13 @@ async fn serve_app(dir: PathBuf, req: Request) -> Response {
         Err(never) => match never {},
     };
     if res.status() != StatusCode::NOT_FOUND || !wants_html {
-        return no_cache_for_html(res);
+        return cache_headers(&path, res);
     }
     let index = ServeFile::new(dir.join("index.html"))
         .precompressed_br()
         .precompressed_gzip();
     match index.oneshot(again).await {
-        Ok(res) => no_cache_for_html(res.map(Body::new)),
+        Ok(res) => cache_headers("index.html", res.map(Body::new)),
         Err(never) => match never {},
     }
 }
@@ -104,4 +124,30 @@ pub async fn csp(prefixes: Vec<String>, policy: HeaderValue, req: Request, next:
             .insert(header::CONTENT_SECURITY_POLICY, policy);
     }
     res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_content_hash;
+
+    #[test]
+    fn only_trunks_hashed_names_count_as_hashed() {
+        for hashed in [
+            "/nhs-booking-34b2fa014e009c12_bg.wasm",
+            "app-ad87615689b064cd.css",
+            "/a/b/nhs-booking-34b2fa014e009c12.js",
+        ] {
+            assert!(has_content_hash(hashed), "{hashed}");
+        }
+        for plain in [
+            "/",
+            "/index.html",
+            "/booking.js",
+            "/app-1a2b.js",
+            "/csp-style-src.txt",
+            "/deadbeefdeadbeef-x.js",
+        ] {
+            assert!(!has_content_hash(plain), "{plain}");
+        }
+    }
 }

@@ -42,6 +42,8 @@ async fn the_app_is_served_with_an_index_fallback_and_precompressed_files() {
             ("app-1a2b.js.br", b"brotli js"),
             ("app-1a2b.js.gz", b"gzip js"),
             ("style.css", b"body{}"),
+            ("nhs-booking-0123456789abcdef_bg.wasm", b"\0asm"),
+            ("nhs-booking-0123456789abcdef_bg.wasm.br", b"brotli wasm"),
         ],
     );
     let examples = folder("examples", &[("host.html", b"<p>host page</p>")]);
@@ -86,8 +88,31 @@ async fn the_app_is_served_with_an_index_fallback_and_precompressed_files() {
         (r.header("content-encoding"), r.text.as_str()),
         (None, "plain js")
     );
+    // Without a content hash in its name a file is asked for again each time (a new build may
+    // change it under the same name); with one it is kept for a year.
+    assert_eq!(r.header("cache-control"), Some("no-cache"));
     let r = get(&api, "/style.css", "text/css,*/*;q=0.1", "").await;
-    assert_eq!((r.status, r.header("cache-control")), (200, None));
+    assert_eq!(
+        (r.status, r.header("cache-control")),
+        (200, Some("no-cache"))
+    );
+    let wasm = "/nhs-booking-0123456789abcdef_bg.wasm";
+    let r = get(&api, wasm, "*/*", "gzip, deflate, br").await;
+    assert_eq!(
+        (
+            r.status,
+            r.header("cache-control"),
+            r.header("content-encoding")
+        ),
+        (200, Some(demo_api::statics::IMMUTABLE), Some("br"))
+    );
+    assert_eq!(r.header("content-type"), Some("application/wasm"));
+    // A cache must keep the brotli and the plain answer apart.
+    let vary = r.header("vary").map(str::to_ascii_lowercase);
+    assert!(
+        vary.as_deref().is_some_and(|v| v.contains("accept-encoding")),
+        "{vary:?}"
+    );
     // A missing file that is not a page: 404.
     assert_eq!(get(&api, "/missing.png", "image/*", "").await.status, 404);
     // The API is never shadowed by the fallback.
