@@ -2,6 +2,7 @@
 //! API client. Plain data in signals; pages derive the rest. The browser's clock, title and
 //! focus are in `browser`, URLs in `routes`.
 
+use booking_domain::api::ErrorCode;
 use booking_domain::draft::BookingDraft;
 use booking_domain::ids::{BandId, ServiceId};
 use booking_domain::journey::{Choices, Route, Step};
@@ -153,21 +154,34 @@ impl AppState {
         });
     }
 
-    /// The service being booked, once the list has loaded.
-    pub fn service(&self) -> Option<Service> {
-        let id = self.draft.with(|d| d.service.clone())?;
-        let services = self.services.get()?.ok()?;
-        services.into_iter().find(|s| s.id == id)
+    /// The SMS invite in the URL is unknown or past its date (tracked).
+    pub fn invite_expired(&self) -> bool {
+        matches!(self.invite.get(), Some(Err(e)) if e.code() == Some(&ErrorCode::NotFound))
     }
 
     /// The number a patient calls, the same on every page and in the static shell: the host
     /// page's own (`data-phone`) whenever it gives one; else the service's from the API once
     /// the service is known; else the built-in one (EMBEDDING.md, "Phone number").
     pub fn phone(&self) -> String {
-        self.config
-            .phone
-            .clone()
-            .or_else(|| self.service().map(|s| s.phone).filter(|p| !p.is_empty()))
+        if let Some(phone) = &self.config.phone {
+            return phone.clone();
+        }
+        // The service being booked, else the one just booked, else the one being changed.
+        let id = self
+            .draft
+            .with(|d| d.service.clone())
+            .or_else(|| {
+                self.booked
+                    .with(|b| b.as_ref().map(|b| b.service.id.clone()))
+            })
+            .or_else(|| {
+                self.manage
+                    .with(|m| m.as_ref().map(|m| m.booking.service.id.clone()))
+            });
+        let services = self.services.get().and_then(Result::ok).unwrap_or_default();
+        id.and_then(|id| services.into_iter().find(|s| s.id == id))
+            .map(|s| s.phone)
+            .filter(|p| !p.is_empty())
             .unwrap_or_else(|| crate::config::DEFAULT_PHONE.to_string())
     }
 

@@ -27,7 +27,7 @@ pub use fields::{Checkbox, TextInput};
 pub use invite_notice::InviteNotice;
 pub use layout::{BackLink, Layout, Loading, PhoneNumber, StartAgain};
 pub use link::{PageHeading, StepLink};
-pub use problem::{ApiProblem, TooLate};
+pub use problem::{ApiProblem, Problem};
 pub use radios::{Choice, Radios};
 pub use single_choice::SingleChoiceQuestion;
 pub use slot_picker::SlotPicker;

@@ -17,14 +17,8 @@ pub fn ApiProblem(
     heading: bool,
 ) -> impl IntoView {
     let (title, advice) = explain(&error);
-    let title_view = if heading {
-        view! { <h1 class="nhsb-problem__title" tabindex="-1">{title}</h1> }.into_any()
-    } else {
-        view! { <h2 class="nhsb-problem__title">{title}</h2> }.into_any()
-    };
     view! {
-        <div class="nhsb-problem" role="alert">
-            {title_view}
+        <Problem title=title heading=heading>
             <p>{advice}</p>
             {retry.map(|retry| view! {
                 <button class="nhsb-button nhsb-button--secondary" type="button" on:click=move |_| retry.run(())>
@@ -35,18 +29,18 @@ pub fn ApiProblem(
                 "If you need help, call "
                 <PhoneNumber/> "."
             </p>
-        </div>
+        </Problem>
     }
 }
 
-/// Past the booking's `cancel_before`: what cannot be done online any more, and the phone.
+/// A problem box: what went wrong as its title, then what to do.
 #[component]
-pub fn TooLate(
-    title: &'static str,
+pub fn Problem(
+    #[prop(into)] title: String,
     /// Heading level 1 when the problem is the page's heading.
     #[prop(optional)]
     heading: bool,
-    /// The advice, with the phone number.
+    /// What to do (paragraphs, a Try again button, the phone number).
     children: Children,
 ) -> impl IntoView {
     let title = if heading {
@@ -57,7 +51,7 @@ pub fn TooLate(
     view! {
         <div class="nhsb-problem" role="alert">
             {title}
-            <p>{children()}</p>
+            {children()}
         </div>
     }
 }

@@ -17,7 +17,6 @@ mod start;
 
 use accessibility::AccessibilityPage;
 use band::BandPage;
-use booking_domain::api::ErrorCode;
 use booking_domain::journey::{Route, Step};
 use check::CheckPage;
 use confirmation::ConfirmationPage;
@@ -58,9 +57,7 @@ pub fn page(step: Step) -> AnyView {
 #[component]
 fn Start() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let expired = Memo::new(
-        move |_| matches!(state.invite.get(), Some(Err(e)) if e.code() == Some(&ErrorCode::NotFound)),
-    );
+    let expired = Memo::new(move |_| state.invite_expired());
     move || {
         if expired.get() {
             view! { <InviteExpiredPage/> }.into_any()
@@ -82,9 +79,7 @@ pub fn Question(step: Step) -> impl IntoView {
             view! { <ApiProblem error=error heading=true retry=Callback::new(move |_| state.services.refetch())/> }
                 .into_any()
         }
-        (_, Some(Err(error))) if error.code() == Some(&ErrorCode::NotFound) => {
-            view! { <InviteExpiredPage/> }.into_any()
-        }
+        (_, Some(Err(_))) if state.invite_expired() => view! { <InviteExpiredPage/> }.into_any(),
         (_, Some(Err(error))) => {
             set_title("Sorry, there is a problem", true);
             view! { <ApiProblem error=error heading=true retry=Callback::new(move |_| state.invite.refetch())/> }

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use super::session_or_find;
 use crate::browser::set_title;
 use crate::components::{
-    ApiProblem, AppointmentSummary, BackLink, Choice, PhoneNumber, Radios, ReferencePanel,
-    StepLink, TooLate,
+    ApiProblem, AppointmentSummary, BackLink, Choice, PhoneNumber, Problem, Radios, ReferencePanel,
+    StepLink,
 };
 use crate::state::AppState;
 use crate::submit::{done_or_show, Submission};
@@ -55,9 +55,9 @@ pub fn CancelPage() -> impl IntoView {
     let problem = move || match submission.shown.get()? {
         Outcome::TooLate => Some(
             view! {
-                <TooLate title="It is too late to cancel online">
-                    {until.get_value()} "To cancel, call " <PhoneNumber/> "."
-                </TooLate>
+                <Problem title="It is too late to cancel online">
+                    <p>{until.get_value()} "To cancel, call " <PhoneNumber/> "."</p>
+                </Problem>
             }
             .into_any(),
         ),

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use super::session_or_find;
 use crate::browser::set_title;
 use crate::components::{
-    ApiProblem, AppointmentSummary, BackLink, CalendarButtons, PageHeading, PhoneNumber,
-    ReferencePanel, SlotPicker, SummaryList, TakenTimes, TooLate, WhatNext,
+    ApiProblem, AppointmentSummary, BackLink, CalendarButtons, PageHeading, PhoneNumber, Problem,
+    ReferencePanel, SlotPicker, SummaryList, TakenTimes, WhatNext,
 };
 use crate::http::new_idempotency_key;
 use crate::state::AppState;
@@ -140,9 +140,9 @@ pub fn NewTimeCheckPage() -> impl IntoView {
         });
         let problem = move || match submission.shown.get()? {
             Outcome::TooLate => Some(view! {
-                <TooLate title="It is too late to change this appointment online" heading=true>
-                    "Call " <PhoneNumber/> ". Your appointment has not changed."
-                </TooLate>
+                <Problem title="It is too late to change this appointment online" heading=true>
+                    <p>"Call " <PhoneNumber/> ". Your appointment has not changed."</p>
+                </Problem>
             }.into_any()),
             other => other.as_problem().map(|e| view! {
                 <ApiProblem error=e heading=true retry=Callback::new(move |_| confirm())/>
