@@ -110,7 +110,8 @@ async fn the_app_is_served_with_an_index_fallback_and_precompressed_files() {
     // A cache must keep the brotli and the plain answer apart.
     let vary = r.header("vary").map(str::to_ascii_lowercase);
     assert!(
-        vary.as_deref().is_some_and(|v| v.contains("accept-encoding")),
+        vary.as_deref()
+            .is_some_and(|v| v.contains("accept-encoding")),
         "{vary:?}"
     );
     // A missing file that is not a page: 404.
