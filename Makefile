@@ -36,6 +36,7 @@ run: build demo-api
 test: test-tools lint test-native test-wasm build demo-api test-deploy test-e2e test-lighthouse
 
 lint:
+	@node tools/check-structure.mjs
 	@cargo fmt --all -- --check
 	@cargo clippy -q --workspace --all-targets -- -D warnings
 	@cargo clippy -q -p nhs-booking --target wasm32-unknown-unknown --all-targets -- -D warnings
