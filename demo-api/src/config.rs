@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::faults::Faults;
 use crate::seed::DEFAULT_SEED;
+use crate::version::ApiVersion;
 
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -15,6 +16,9 @@ pub struct Config {
     /// Freezes the clock (tests); wins over `today`.
     pub now: Option<DateTime<Utc>>,
     pub page_size: usize,
+    /// The contract version spoken: 1.0 has no `features`, no `screening` and ignores the 1.1
+    /// booking fields, so the app can be tried against an API that has not moved on.
+    pub api_version: ApiVersion,
     /// Faults at start and after /__demo/reset.
     pub faults: Faults,
     pub test_controls: bool,
@@ -33,6 +37,7 @@ impl Default for Config {
             today: None,
             now: None,
             page_size: 200,
+            api_version: ApiVersion::default(),
             faults: Faults::default(),
             test_controls: false,
             static_dir: None,

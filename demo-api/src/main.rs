@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use clap::Parser;
 use demo_api::faults::Faults;
 use demo_api::seed::DEFAULT_SEED;
-use demo_api::{router, Config};
+use demo_api::{router, ApiVersion, Config};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -56,6 +56,9 @@ struct Args {
     /// Most slots in one /slots page.
     #[arg(long, env = "DEMO_PAGE_SIZE", default_value_t = 200)]
     page_size: usize,
+    /// Contract version to speak: 1.1, or 1.0 (no features, no screening, 1.1 booking fields ignored).
+    #[arg(long, env = "DEMO_API_VERSION", default_value_t = ApiVersion::V1_1)]
+    api_version: ApiVersion,
 }
 
 fn share(s: &str) -> Result<f64, String> {
@@ -82,6 +85,7 @@ async fn main() {
         today: args.today,
         now: args.now,
         page_size: args.page_size,
+        api_version: args.api_version,
         faults: Faults {
             latency_ms: args.latency_ms,
             fail_rate: args.fail_rate,

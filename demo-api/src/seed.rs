@@ -10,6 +10,8 @@ use chrono_tz::OffsetComponents;
 use serde::Serialize;
 
 use crate::clock::london;
+use crate::extras::Extras;
+use crate::screening::{self, Screening};
 
 pub const DEFAULT_SEED: u64 = 20270329;
 
@@ -33,6 +35,9 @@ pub struct Service {
     /// First part of booking references, e.g. PHY-7K3Q9D.
     #[serde(skip)]
     pub prefix: String,
+    /// Urgent-symptom questions (1.1), shown only when the server offers `screening`.
+    #[serde(skip)]
+    pub screening: Option<&'static Screening>,
 }
 
 #[derive(Clone, Debug)]
@@ -104,6 +109,8 @@ pub struct Booking {
     pub idempotency_key: Option<String>,
     /// "patient", "seed" or "someone-else" (test control), so tests can tell them apart.
     pub origin: &'static str,
+    /// The 1.1 details it was booked with (none for seeded ones), echoed with the booking.
+    pub extras: Extras,
 }
 
 #[derive(Clone, Debug)]
@@ -169,6 +176,7 @@ fn services() -> Vec<Service> {
                 ),
             ],
             prefix: "PHY".into(),
+            screening: Some(&screening::PHYSIO_MSK),
         },
         Service {
             id: "podiatry".into(),
@@ -189,6 +197,7 @@ fn services() -> Vec<Service> {
                 ),
             ],
             prefix: "POD".into(),
+            screening: None,
         },
     ]
 }
@@ -458,6 +467,7 @@ pub fn generate(seed: u64, now: DateTime<Utc>) -> SeedData {
         patient: who,
         idempotency_key: None,
         origin: "seed",
+        extras: Extras::default(),
     };
 
     // Cancellable: a few weeks ahead at the main site.

@@ -25,7 +25,7 @@ impl App {
 
     fn fresh_store(config: &Config) -> Store {
         let clock = Clock::new(config.today, config.now);
-        Store::new(config.seed, clock, config.page_size)
+        Store::new(config.seed, clock, config.page_size).with_api_version(config.api_version)
     }
 
     /// A poisoned lock only means a handler panicked; the data is still consistent because

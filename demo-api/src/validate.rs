@@ -11,6 +11,9 @@ pub type Fields = BTreeMap<String, String>;
 
 const NAME_MAX: usize = 35;
 
+/// What to say about a phone number that is not one (the patient's, or the booker's in 1.1).
+pub const PHONE_FORMAT: &str = "Enter a phone number, like 07700 900 982 or +44 7700 900 982";
+
 pub struct ValidBooking {
     pub slot_id: String,
     pub date_of_birth: NaiveDate,
@@ -37,7 +40,7 @@ pub fn nhs_number_is_valid(number: &str) -> bool {
 }
 
 /// A string field, with "" and null both meaning absent. Err when present with another type.
-fn optional_text(v: Option<&Value>) -> Result<Option<String>, ()> {
+pub(crate) fn optional_text(v: Option<&Value>) -> Result<Option<String>, ()> {
     match v {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
@@ -68,7 +71,8 @@ fn name(patient: &Value, key: &str, label: &str, fields: &mut Fields) {
     }
 }
 
-fn phone_is_plausible(phone: &str) -> bool {
+/// 10–15 digits, with spaces, `+`, `-` and brackets allowed between them.
+pub(crate) fn phone_is_plausible(phone: &str) -> bool {
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     phone
         .chars()
@@ -146,10 +150,7 @@ pub fn booking(body: &Value, today: NaiveDate) -> Result<ValidBooking, Fields> {
             );
         }
         Ok(Some(p)) if !phone_is_plausible(&p) => {
-            fields.insert(
-                "patient.phone".into(),
-                "Enter a phone number, like 07700 900 982 or +44 7700 900 982".into(),
-            );
+            fields.insert("patient.phone".into(), PHONE_FORMAT.into());
         }
         Err(()) => {
             fields.insert("patient.phone".into(), "Enter a phone number".into());

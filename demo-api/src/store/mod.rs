@@ -15,8 +15,10 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde_json::{json, Value};
 
 use crate::clock::{london_midnight, Clock};
+use crate::extras::{self, Extras};
 use crate::seed::{self, Booking, SeedData, Slot, Status};
 use crate::validate;
+use crate::version::ApiVersion;
 
 pub use cursor::{decode_cursor, encode_cursor};
 pub use error::StoreError;
@@ -25,6 +27,7 @@ pub use view::{cancel_before, slot_json, View};
 
 use limiter::Limiter;
 use replays::{fingerprint, Replays, Seen};
+use view::services_json;
 
 /// Letters and digits that cannot be mistaken for each other when read out or typed (no I, L,
 /// O, 0 or 1).
@@ -45,6 +48,7 @@ pub struct Store {
     pub clock: Clock,
     seed: u64,
     page_size: usize,
+    version: ApiVersion,
     pub data: SeedData,
     slot_index: HashMap<String, usize>,
     /// Upper-case reference → index into `data.bookings`.
@@ -61,6 +65,7 @@ impl Store {
             clock,
             seed,
             page_size: page_size.max(1),
+            version: ApiVersion::default(),
             data,
             slot_index: HashMap::new(),
             booking_index: HashMap::new(),
@@ -70,6 +75,12 @@ impl Store {
         };
         store.reindex();
         store
+    }
+
+    /// Speaks that version of the contract (1.1 unless told otherwise).
+    pub fn with_api_version(mut self, version: ApiVersion) -> Store {
+        self.version = version;
+        self
     }
 
     fn reindex(&mut self) {
@@ -100,7 +111,7 @@ impl Store {
     // ---- reading ----
 
     pub fn services(&self) -> Value {
-        json!({ "services": self.data.services })
+        services_json(&self.data.services, self.version)
     }
 
     /// Sites with a clinic for that service and band (either filter may be left out).
@@ -234,7 +245,8 @@ impl Store {
     }
 
     fn book(&mut self, key: &str, body: &Value) -> Result<Value, StoreError> {
-        let valid = validate::booking(body, self.clock.today()).map_err(StoreError::Validation)?;
+        let (valid, extras) = extras::booking(body, self.clock.today(), self.version)
+            .map_err(StoreError::Validation)?;
         let slot = (self.slot(&valid.slot_id).cloned())
             .ok_or_else(|| StoreError::field("slot_id", NO_SUCH_TIME))?;
         if !self.view().is_free(&slot) {
@@ -255,6 +267,7 @@ impl Store {
             patient: valid.patient,
             idempotency_key: Some(key.to_string()),
             origin: "patient",
+            extras,
         });
         Ok(self.booking_json(&self.data.bookings[i]))
     }
@@ -359,6 +372,7 @@ impl Store {
             patient: json!({ "given_name": "Someone", "family_name": "Else" }),
             idempotency_key: None,
             origin: "someone-else",
+            extras: Extras::default(),
         });
         Ok(json!({ "reference": reference, "slot_id": slot.id }))
     }

@@ -5,7 +5,8 @@ use chrono::{DateTime, Duration, Utc};
 use serde_json::{json, Value};
 
 use crate::clock::render;
-use crate::seed::{Booking, Invite, Locality, SeedData, Slot};
+use crate::seed::{Booking, Invite, Locality, SeedData, Service, Slot};
+use crate::version::{ApiVersion, Feature};
 
 pub struct View<'a> {
     pub data: &'a SeedData,
@@ -62,14 +63,16 @@ impl View<'_> {
             Some(l) => locality_json(l, self.next_available(&b.service, &b.band, &l.id)),
             None => Value::Null,
         };
-        json!({
+        let mut out = json!({
             "reference": b.reference,
             "status": b.status.as_str(),
             "slot": slot_json(slot),
             "service": { "id": service.id, "name": service.name },
             "locality": locality,
             "cancel_before": render(cancel_before(slot)),
-        })
+        });
+        b.extras.echo_into(&mut out);
+        out
     }
 
     /// Every booking, for the test controls' double-booking checks.
@@ -85,6 +88,25 @@ impl View<'_> {
             .collect();
         json!({ "bookings": list })
     }
+}
+
+/// `GET /services`: a 1.1 server also lists its `features` and each service's `screening`; a
+/// 1.0 server has neither, as the contract's 1.0 clients expect.
+pub fn services_json(services: &[Service], version: ApiVersion) -> Value {
+    let list: Vec<Value> = (services.iter())
+        .map(|s| {
+            let mut v = json!(s);
+            if let (true, Some(screening)) = (version.offers(Feature::Screening), s.screening) {
+                v["screening"] = json!(screening);
+            }
+            v
+        })
+        .collect();
+    let mut out = json!({ "services": list });
+    if let Some(features) = version.features() {
+        out["features"] = json!(features);
+    }
+    out
 }
 
 /// Changes online close 24 hours before the start.
