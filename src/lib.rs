@@ -40,8 +40,6 @@ pub fn start() {
         c.locality.clone_from(&config.preselected.locality);
     }
     embed::report_height(&config);
-    // Lets the browser tests prove the panic page on the release build (EMBEDDING.md).
-    let test_panic = mount.has_attribute("data-test-panic");
     mount.set_inner_html("");
     let client = Client::new(AnyTransport::new(Fetch {
         base: config.api_base.clone(),
@@ -52,9 +50,6 @@ pub fn start() {
         move || view! { <App config=config route=route client=client/> },
     )
     .forget();
-    if test_panic {
-        request_animation_frame(|| panic!("data-test-panic"));
-    }
 }
 
 /// A panic must never leave a dead page: show the phone number instead. Nothing from the
