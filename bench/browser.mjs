@@ -179,6 +179,42 @@ async function slotRendering(throttle) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// From Continue to the next question: service → clinician, whose page needs no request (the
+// service list is already here), so this is the app's own time to the next page's frame.
+async function nextQuestion(throttle) {
+  const { context, page } = await newPage();
+  await reset(page);
+  const cdp = await context.newCDPSession(page);
+  const times = [];
+  const requests = [];
+  for (let run = 0; run < RUNS; run++) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await page.goto(`${base}/service`);
+    await page.getByRole('heading', { level: 1, name: 'What do you need an appointment for?' }).waitFor();
+    await page.getByRole('radio', { name: 'Physiotherapy (muscles, bones and joints)', exact: true }).check();
+    let during = 0;
+    const count = () => { during++; };
+    page.on('request', count);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    times.push(await page.evaluate(async () => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Continue');
+      const t0 = performance.now();
+      button.click();
+      for (;;) {
+        await new Promise((r) => requestAnimationFrame(r));
+        if (document.querySelector('h1')?.textContent === 'Who do you need to see?') break;
+      }
+      await new Promise((r) => setTimeout(r, 0));
+      return performance.now() - t0;
+    }));
+    page.off('request', count);
+    requests.push(during);
+  }
+  await context.close();
+  return { throttle, runs: RUNS, ms: median(times), all: times, requests: Math.max(...requests) };
+}
+
+// ---------------------------------------------------------------------------------------------
 // One whole booking (start page to confirmation)
 async function booking() {
   const { context, page } = await newPage();
@@ -224,6 +260,7 @@ async function booking() {
 
 const out = { firstLoad: await firstLoad() };
 out.slots = [await slotRendering(1), await slotRendering(4)];
+out.next = [await nextQuestion(1), await nextQuestion(4)];
 out.booking = await booking();
 await browser.close();
 console.log(JSON.stringify(out, null, 2));

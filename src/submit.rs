@@ -53,7 +53,7 @@ impl Submission {
         on: impl FnOnce(Outcome<T>) -> Option<Shown> + 'static,
     ) {
         // Boxed: one copy of the task below for every page that submits (measured: four
-        // monomorphised copies cost ~4 KB of wasm).
+        // monomorphised copies were 7.8 KB of code before wasm-opt, 0.5 KB of the brotli wasm).
         self.send_boxed(Box::pin(request), Box::new(on));
     }
 
