@@ -5,10 +5,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-
-use common::{at, booking_body, http, Api, Spec};
+use common::{at, booking_body, http, Api, Binary, Spec};
 use demo_api::{ApiVersion, Config};
 use serde_json::{json, Value};
 
@@ -92,35 +89,15 @@ async fn version_1_0_ignores_the_1_1_booking_fields() {
     assert_eq!((from_old.status, &from_old.text), (201, &from_new.text));
 }
 
-/// The server binary, stopped when dropped.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 async fn services_from_binary(args: &[&str], env: Option<&str>) -> Value {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_demo-api"));
-    cmd.args(["--port", "0"]).args(args).stdout(Stdio::piped());
+    let mut cmd = Binary::command();
+    cmd.args(args);
     match env {
         Some(v) => cmd.env("DEMO_API_VERSION", v),
         None => cmd.env_remove("DEMO_API_VERSION"),
     };
-    let mut child = cmd.spawn().expect("demo-api starts");
-    let stdout = child.stdout.take().unwrap();
-    let _server = Server(child);
-    let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).unwrap();
-    let port: u16 = (line.trim())
-        .strip_prefix("demo-api listening on http://127.0.0.1:")
-        .unwrap_or_else(|| panic!("start-up line: {line:?}"))
-        .parse()
-        .unwrap();
-    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
-    let (status, json) = http(addr, "GET", "/api/services", &[], "").await;
+    let server = Binary::start(cmd);
+    let (status, json) = http(server.addr, "GET", "/api/services", &[], "").await;
     assert_eq!(status, 200);
     json
 }
@@ -141,7 +118,7 @@ async fn the_binary_takes_the_version_from_a_flag_or_the_environment() {
     let both = services_from_binary(&["--api-version", "1.1"], Some("1.0")).await;
     assert!(features(&both).is_some());
 
-    let out = Command::new(env!("CARGO_BIN_EXE_demo-api"))
+    let out = Binary::command()
         .args(["--api-version", "2.0"])
         .output()
         .unwrap();

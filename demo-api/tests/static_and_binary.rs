@@ -3,13 +3,11 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 
 use axum::body::Body;
 use axum::http::Request;
-use common::{http, Api};
+use common::{http, Api, Binary};
 use demo_api::Config;
 
 fn folder(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
@@ -244,36 +242,14 @@ async fn cors_lets_any_origin_call_and_read_retry_after() {
     );
 }
 
-/// Kills the child when the test ends, passing or not.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[tokio::test]
 async fn the_binary_takes_flags_and_environment_variables() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_demo-api"))
-        .args(["--port", "0", "--today", "2027-03-15", "--page-size", "50"])
+    let mut cmd = Binary::command();
+    cmd.args(["--today", "2027-03-15", "--page-size", "50"])
         .env("DEMO_TEST_CONTROLS", "true")
-        .env("DEMO_FORCE_409", "true")
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("demo-api starts");
-    let stdout = child.stdout.take().unwrap();
-    let server = Server(child);
-    let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).unwrap();
-    let port: u16 = line
-        .trim()
-        .strip_prefix("demo-api listening on http://127.0.0.1:")
-        .unwrap_or_else(|| panic!("start-up line: {line:?}"))
-        .parse()
-        .unwrap();
-    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+        .env("DEMO_FORCE_409", "true");
+    let server = Binary::start(cmd);
+    let addr = server.addr;
 
     let (status, json) = http(addr, "GET", "/api/invites/Q7P2MX", &[], "").await;
     assert_eq!(
@@ -305,7 +281,7 @@ async fn the_binary_takes_flags_and_environment_variables() {
     assert_eq!(status, 200);
     drop(server);
 
-    let out = Command::new(env!("CARGO_BIN_EXE_demo-api"))
+    let out = Binary::command()
         .args(["--fail-rate", "2"])
         .output()
         .unwrap();

@@ -337,3 +337,46 @@ pub async fn http(
     let payload = text.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or("");
     (status, serde_json::from_str(payload).unwrap_or(Value::Null))
 }
+
+/// The demo-api binary, started with `--port 0`; killed when dropped, passing test or not.
+pub struct Binary {
+    child: std::process::Child,
+    /// Where it listens (read from its start-up line).
+    pub addr: std::net::SocketAddr,
+}
+
+impl Binary {
+    /// Starts `cmd` (the binary with its flags and environment) and waits for its start-up line.
+    pub fn start(mut cmd: std::process::Command) -> Binary {
+        use std::io::{BufRead, BufReader};
+        let mut child = cmd
+            .args(["--port", "0"])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("demo-api starts");
+        let stdout = child.stdout.take().unwrap();
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).unwrap();
+        let port: u16 = line
+            .trim()
+            .strip_prefix("demo-api listening on http://127.0.0.1:")
+            .unwrap_or_else(|| panic!("start-up line: {line:?}"))
+            .parse()
+            .unwrap();
+        Binary {
+            child,
+            addr: std::net::SocketAddr::from(([127, 0, 0, 1], port)),
+        }
+    }
+
+    pub fn command() -> std::process::Command {
+        std::process::Command::new(env!("CARGO_BIN_EXE_demo-api"))
+    }
+}
+
+impl Drop for Binary {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
