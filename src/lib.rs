@@ -7,6 +7,7 @@ pub mod embed;
 pub mod fetched;
 pub mod http;
 mod pages;
+pub mod places;
 pub mod routes;
 pub mod state;
 pub mod submit;

@@ -212,33 +212,4 @@ impl AppState {
         self.settle();
         self.go(Route::new(Step::Start, choices), false);
     }
-
-    /// The places for the draft's service and band: from the cache when already fetched.
-    pub fn localities(self) -> Fetched<Vec<Locality>> {
-        Fetched::new(move || {
-            let (service, band) = self.draft.with_untracked(|d| {
-                (
-                    d.service.clone().unwrap_or_default(),
-                    d.band.clone().unwrap_or_default(),
-                )
-            });
-            async move {
-                let cached = self.localities.with_untracked(|c| {
-                    c.as_ref()
-                        .filter(|c| c.service == service && c.band == band)
-                        .map(|c| c.list.clone())
-                });
-                if let Some(list) = cached {
-                    return Ok(list);
-                }
-                let list = self.client.localities(&service, &band).await?.localities;
-                self.localities.set(Some(Localities {
-                    service,
-                    band,
-                    list: list.clone(),
-                }));
-                Ok(list)
-            }
-        })
-    }
 }

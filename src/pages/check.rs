@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::browser::today;
 use crate::components::{ApiProblem, BackLink, PageHeading, SummaryList, TakenTimes};
 use crate::http::new_idempotency_key;
+use crate::places::places;
 use crate::state::AppState;
 use crate::submit::{done_or_show, Submission};
 
@@ -17,7 +18,7 @@ use crate::submit::{done_or_show, Submission};
 pub fn CheckPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let submission = Submission::new(Step::Check.title());
-    let localities = state.localities();
+    let localities = places(state);
     let place = move || -> Option<Locality> {
         let id = state.draft.with(|d| d.locality.clone())?;
         let list = localities.get()?.ok()?;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser::set_title;
 use crate::components::{ApiProblem, BackLink, Choice, Loading, PhoneNumber, SingleChoiceQuestion};
+use crate::places::places;
 use crate::state::AppState;
 
 /// "Where would you like your appointment?": each place with its address, access and the
@@ -12,7 +13,7 @@ use crate::state::AppState;
 #[component]
 pub fn LocalityPage(services: Vec<booking_domain::model::Service>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let localities = state.localities();
+    let localities = places(state);
     let back = state
         .draft
         .with_untracked(|d| d.previous(Step::Locality, &services));

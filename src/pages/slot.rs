@@ -4,6 +4,7 @@ use booking_domain::model::{Service, Slot};
 use leptos::prelude::*;
 
 use crate::components::SlotPicker;
+use crate::places::places;
 use crate::state::AppState;
 
 /// "Choose a time" while booking: the picker over the draft's service, clinician and place
@@ -11,7 +12,7 @@ use crate::state::AppState;
 #[component]
 pub fn SlotPage(services: Vec<Service>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let localities = state.localities();
+    let localities = places(state);
     let locality_name = Signal::derive(move || {
         let id = state.draft.with(|d| d.locality.clone())?;
         let list = localities.get()?.ok()?;
