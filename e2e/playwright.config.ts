@@ -45,7 +45,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `target/release/demo-api --port ${port} --static-dir dist --test-controls`,
+    command: `target/release/demo-api --port ${port} --static-dir ${process.env.E2E_DIST || 'dist'} --test-controls`,
     cwd: root,
     url: `${baseURL}/api/services`,
     reuseExistingServer: false,

@@ -33,8 +33,11 @@ pub struct AppState {
     pub draft: RwSignal<BookingDraft>,
     pub services: Fetched<Vec<Service>>,
     pub localities: RwSignal<Option<Localities>>,
-    /// The booking just made (no personal details in it), for the confirmation page.
+    /// The booking just made (no personal details in it but who booked it for whom), for the
+    /// confirmation page.
     pub booked: RwSignal<Option<Booking>>,
+    /// The patient's name when someone else booked for them: the confirmation names both.
+    pub booked_for: RwSignal<Option<String>>,
     /// Field errors the API returned (422) for the details page to show.
     pub server_errors: RwSignal<Vec<FieldError>>,
     /// The SMS invite in the URL (`?invite=`), fetched once and applied to the draft when it
@@ -47,6 +50,7 @@ pub struct AppState {
 const DRAFT_KEY: &str = "nhs-booking:draft";
 const BOOKED_KEY: &str = "nhs-booking:booked";
 const MANAGE_KEY: &str = "nhs-booking:manage";
+const BOOKED_FOR_KEY: &str = "nhs-booking:booked-for";
 
 impl AppState {
     pub fn new(config: Config, route: Route, client: Api) -> Self {
@@ -63,7 +67,7 @@ impl AppState {
         // Answers the catalogue cannot back are dropped as soon as it arrives (and after an
         // invite or Back/Forward changes them), before any page reads them.
         let services = Fetched::new(move || async move {
-            let list = client.services().await?.services;
+            let list = client.services().await?.offered();
             draft.update(|d| d.settle(&list));
             Ok(list)
         });
@@ -93,6 +97,7 @@ impl AppState {
             services,
             localities: RwSignal::new(None),
             booked: RwSignal::new(load(BOOKED_KEY)),
+            booked_for: RwSignal::new(load(BOOKED_FOR_KEY)),
             server_errors: RwSignal::new(Vec::new()),
             invite,
             manage: RwSignal::new(load(MANAGE_KEY)),
@@ -108,6 +113,7 @@ impl AppState {
             })
         });
         Effect::new(move |_| state.booked.with(|b| save(BOOKED_KEY, b.as_ref())));
+        Effect::new(move |_| state.booked_for.with(|b| save(BOOKED_FOR_KEY, b.as_ref())));
         state.router().listen(move || state.settle());
         state
     }
@@ -187,6 +193,16 @@ impl AppState {
 
     /// Called once a booking is made: forget the personal details, keep the booking.
     pub fn finish(&self, booking: Booking) {
+        let patient = self.draft.with_untracked(|d| {
+            d.for_someone_else().then(|| {
+                format!(
+                    "{} {}",
+                    d.details.given_name.trim(),
+                    d.details.family_name.trim()
+                )
+            })
+        });
+        self.booked_for.set(patient);
         self.booked.set(Some(booking));
         self.server_errors.set(Vec::new());
         self.draft.update(|d| *d = BookingDraft::default());
@@ -204,9 +220,10 @@ impl AppState {
         draft.apply(&choices);
         self.draft.set(draft);
         self.booked.set(None);
+        self.booked_for.set(None);
         self.manage.set(None);
         self.server_errors.set(Vec::new());
-        for key in [DRAFT_KEY, BOOKED_KEY, MANAGE_KEY] {
+        for key in [DRAFT_KEY, BOOKED_KEY, BOOKED_FOR_KEY, MANAGE_KEY] {
             save::<()>(key, None);
         }
         self.settle();

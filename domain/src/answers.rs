@@ -3,10 +3,12 @@
 
 use chrono::NaiveDate;
 
+use crate::booker::{about_them, booked_by_lines};
 use crate::draft::BookingDraft;
 use crate::format;
 use crate::journey::Step;
 use crate::model::{Booking, Locality, Service, Slot};
+use crate::support::needs_lines;
 use crate::validate;
 
 /// One row of a summary list.
@@ -66,13 +68,21 @@ pub fn booking_answers(
         .and_then(|(s, b)| s.band(b))
         .map(|b| b.name.clone());
     let fixed = draft.service_is_fixed(services);
-    let mut rows = vec![
-        AnswerRow::new(
-            "Appointment",
-            vec![service.map(|s| s.name.clone()).unwrap_or_default()],
-            (!fixed).then_some(Step::Service),
-            "appointment",
-        ),
+    let mut rows = vec![AnswerRow::new(
+        "Appointment",
+        vec![service.map(|s| s.name.clone()).unwrap_or_default()],
+        (!fixed).then_some(Step::Service),
+        "appointment",
+    )];
+    if draft.asked(Step::Screening) {
+        rows.push(AnswerRow::new(
+            "Urgent symptoms",
+            vec!["None of these".into()],
+            Some(Step::Screening),
+            "urgent symptoms",
+        ));
+    }
+    rows.extend([
         AnswerRow::new(
             "Clinician",
             vec![band.unwrap_or_default()],
@@ -85,13 +95,35 @@ pub fn booking_answers(
             Some(Step::Locality),
             "location",
         ),
-    ];
+    ]);
     if let Some(slot) = &draft.slot {
         rows.push(AnswerRow::new(
             "Date and time",
             slot_lines(slot),
             Some(Step::Slot),
             "date and time",
+        ));
+    }
+    let them = draft.for_someone_else();
+    if let Some(who) = draft.who_for.filter(|_| draft.asked(Step::WhoFor)) {
+        rows.push(AnswerRow::new(
+            "Who it is for",
+            vec![who.label().into()],
+            Some(Step::WhoFor),
+            "who the appointment is for",
+        ));
+    }
+    if them {
+        let lines = draft
+            .booker
+            .validate()
+            .map(|by| booked_by_lines(&by))
+            .unwrap_or_default();
+        rows.push(AnswerRow::new(
+            "Booked by",
+            lines,
+            Some(Step::Booker),
+            "your details",
         ));
     }
     let d = &draft.details;
@@ -101,7 +133,9 @@ pub fn booking_answers(
         .ok()
         .map(|(p, _)| format::dob(p.date_of_birth))
         .unwrap_or_default();
-    let nhs_number = if d.no_nhs_number {
+    let nhs_number = if d.no_nhs_number && them {
+        about_them("I do not know my NHS number")
+    } else if d.no_nhs_number {
         "I do not know my NHS number".into()
     } else {
         validate::nhs_number(&d.nhs_number)
@@ -132,6 +166,20 @@ pub fn booking_answers(
         AnswerRow::new("Email", vec![given(&d.email)], details, "email address"),
         AnswerRow::new("Reminders", vec![reminders.into()], details, "reminders"),
     ]);
+    if draft.asked(Step::Support) {
+        let (lines, change) = match draft.support {
+            Some(true) => (
+                draft
+                    .needs
+                    .validate()
+                    .map(|n| needs_lines(&n))
+                    .unwrap_or_default(),
+                Step::Needs,
+            ),
+            _ => (vec!["No support needed".into()], Step::Support),
+        };
+        rows.push(AnswerRow::new("Support", lines, Some(change), "support"));
+    }
     rows
 }
 
@@ -157,7 +205,7 @@ pub fn new_time_answers(booking: &Booking, new_slot: &Slot) -> Vec<AnswerRow> {
 /// A booking's when, what and where (confirmation, manage pages): nothing to change here.
 pub fn appointment_rows(booking: &Booking) -> Vec<AnswerRow> {
     let slot = &booking.slot;
-    vec![
+    let mut rows = vec![
         AnswerRow::new(
             "Date and time",
             vec![
@@ -177,7 +225,14 @@ pub fn appointment_rows(booking: &Booking) -> Vec<AnswerRow> {
             "",
         ),
         AnswerRow::new("Location", booking.locality.address_lines(), None, ""),
-    ]
+    ];
+    if let Some(by) = &booking.booked_by {
+        rows.push(AnswerRow::new("Booked by", booked_by_lines(by), None, ""));
+    }
+    if let Some(needs) = &booking.needs {
+        rows.push(AnswerRow::new("Support", needs_lines(needs), None, ""));
+    }
+    rows
 }
 
 /// What the place question shows under a place's name: its address on one line, the next
@@ -225,6 +280,8 @@ mod tests {
         };
         vec![
             Service {
+                screening: None,
+                offers: Default::default(),
                 id: "physio-msk".into(),
                 name: "Physiotherapy".into(),
                 description: String::new(),
@@ -232,6 +289,8 @@ mod tests {
                 bands: vec![band("band-6", "Physiotherapist (Band 6)")],
             },
             Service {
+                screening: None,
+                offers: Default::default(),
                 id: "podiatry".into(),
                 name: "Podiatry".into(),
                 description: String::new(),
@@ -384,6 +443,8 @@ mod tests {
     #[test]
     fn the_new_time_rows_keep_the_old_time_and_place_fixed() {
         let booking = Booking {
+            needs: None,
+            booked_by: None,
             reference: "PHY-7K3Q9D".into(),
             status: BookingStatus::Booked,
             slot: slot(),

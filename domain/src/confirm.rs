@@ -38,6 +38,9 @@ mod tests {
 
     fn request() -> BookingRequest {
         BookingRequest {
+            screening: None,
+            needs: None,
+            booked_by: None,
             slot_id: "s".into(),
             patient: Patient {
                 given_name: "A".into(),

@@ -4,10 +4,20 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::booker::{BookerForm, WhoFor};
 use crate::ids::{BandId, LocalityId, ServiceId};
 use crate::journey::{Choices, Step, QUESTIONS};
 use crate::model::{BookingRequest, Invite, Service, Slot};
+use crate::support::NeedsForm;
 use crate::validate::{DetailsForm, FieldError};
+
+/// The questions of API 1.1 this booking asks, from what the API offers for its service.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Asks {
+    pub screening: bool,
+    pub needs: bool,
+    pub booked_by: bool,
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct BookingDraft {
@@ -23,6 +33,25 @@ pub struct BookingDraft {
     /// twice, replaced whenever what would be sent changes.
     pub idempotency_key: Option<String>,
     pub invite: Option<Invite>,
+    /// Which of the optional questions are asked (set by `settle` from the catalogue).
+    #[serde(default)]
+    pub asks: Asks,
+    /// The urgent symptoms chosen; empty for "None of these". Any symptom ends the booking.
+    #[serde(default)]
+    pub symptoms: Option<Vec<String>>,
+    #[serde(default)]
+    pub who_for: Option<WhoFor>,
+    #[serde(default)]
+    pub booker: BookerForm,
+    #[serde(default)]
+    pub booker_done: bool,
+    /// "Do you need any support at your appointment?"
+    #[serde(default)]
+    pub support: Option<bool>,
+    #[serde(default)]
+    pub needs: NeedsForm,
+    #[serde(default)]
+    pub needs_done: bool,
 }
 
 impl BookingDraft {
@@ -36,6 +65,13 @@ impl BookingDraft {
             .service
             .as_ref()
             .and_then(|id| services.iter().find(|s| &s.id == id));
+        self.asks = service
+            .map(|s| Asks {
+                screening: s.screening.is_some(),
+                needs: s.offers.needs,
+                booked_by: s.offers.booked_by,
+            })
+            .unwrap_or_default();
         match service {
             None => self.choose_service(None),
             Some(service) => {
@@ -79,7 +115,85 @@ impl BookingDraft {
     pub fn choose_service(&mut self, id: Option<ServiceId>) {
         if self.service != id {
             self.service = id;
+            // Each service screens with its own questions.
+            self.symptoms = None;
             self.choose_band(None);
+        }
+    }
+
+    /// The screening answer: the symptoms chosen, none for "None of these".
+    pub fn answer_screening(&mut self, symptoms: Vec<String>) {
+        self.symptoms = Some(symptoms);
+    }
+
+    /// A symptom was chosen: the patient is sent for urgent help, not to a booking.
+    pub fn is_urgent(&self) -> bool {
+        self.asks.screening && self.symptoms.as_ref().is_some_and(|s| !s.is_empty())
+    }
+
+    /// Changes nothing else: the details typed for either person are kept.
+    pub fn choose_who_for(&mut self, who: WhoFor) {
+        if self.who_for != Some(who) {
+            self.who_for = Some(who);
+            self.idempotency_key = None;
+        }
+    }
+
+    /// The patient is someone other than the person booking.
+    pub fn for_someone_else(&self) -> bool {
+        self.asks.booked_by && self.who_for == Some(WhoFor::SomeoneElse)
+    }
+
+    pub fn save_booker(&mut self, booker: BookerForm) {
+        if self.booker != booker {
+            self.booker = booker;
+            self.idempotency_key = None;
+        }
+        self.booker_done = true;
+    }
+
+    /// Changes nothing else: the needs chosen before are kept for a change of mind.
+    pub fn choose_support(&mut self, support: bool) {
+        if self.support != Some(support) {
+            self.support = Some(support);
+            self.idempotency_key = None;
+        }
+    }
+
+    pub fn save_needs(&mut self, needs: NeedsForm) {
+        if self.needs != needs {
+            self.needs = needs;
+            self.idempotency_key = None;
+        }
+        self.needs_done = true;
+    }
+
+    /// Whether this booking asks `step` at all.
+    pub fn asked(&self, step: Step) -> bool {
+        match step {
+            Step::Screening => self.asks.screening,
+            Step::WhoFor => self.asks.booked_by,
+            Step::Booker => self.for_someone_else(),
+            Step::Support => self.asks.needs,
+            Step::Needs => self.asks.needs && self.support == Some(true),
+            _ => true,
+        }
+    }
+
+    fn answered(&self, step: Step) -> bool {
+        match step {
+            Step::Service => self.service.is_some(),
+            // A symptom is not an answer that lets the booking go on.
+            Step::Screening => self.symptoms.as_ref().is_some_and(Vec::is_empty),
+            Step::Band => self.band.is_some(),
+            Step::Locality => self.locality.is_some(),
+            Step::Slot => self.slot.is_some(),
+            Step::WhoFor => self.who_for.is_some(),
+            Step::Booker => self.booker_done,
+            Step::Details => self.details_done,
+            Step::Support => self.support.is_some(),
+            Step::Needs => self.needs_done,
+            _ => false,
         }
     }
 
@@ -125,7 +239,11 @@ impl BookingDraft {
             .as_ref()
             .and_then(|id| services.iter().find(|s| &s.id == id));
         let invite = self.invite.as_ref();
+        if step == Step::Urgent {
+            return Step::Screening;
+        }
         let fixed = |s: Step| match s {
+            _ if !self.asked(s) => true,
             Step::Service => self.service_is_fixed(services),
             Step::Band => {
                 invite.is_some_and(|i| i.band.is_some())
@@ -159,25 +277,26 @@ impl BookingDraft {
 
     /// The first question still to answer; `Check` when all are answered.
     pub fn first_unanswered(&self) -> Step {
-        if self.service.is_none() {
-            Step::Service
-        } else if self.band.is_none() {
-            Step::Band
-        } else if self.locality.is_none() {
-            Step::Locality
-        } else if self.slot.is_none() {
-            Step::Slot
-        } else if !self.details_done {
-            Step::Details
-        } else {
-            Step::Check
-        }
+        QUESTIONS
+            .into_iter()
+            .find(|s| self.asked(*s) && !self.answered(*s))
+            .unwrap_or(Step::Check)
     }
 
     /// Where a patient asking for `step` may go: the step itself when everything before it is
     /// answered, else the first unanswered question (so a refresh or a stale link never shows
     /// a page without what it needs).
     pub fn allowed(&self, step: Step) -> Step {
+        if step == Step::Urgent {
+            return if self.is_urgent() {
+                step
+            } else {
+                self.first_unanswered()
+            };
+        }
+        if step.question_index().is_some() && !self.asked(step) {
+            return self.first_unanswered();
+        }
         match step.question_index() {
             Some(i) => {
                 let first = self.first_unanswered();
@@ -200,6 +319,21 @@ impl BookingDraft {
     pub fn booking_request(&self, today: NaiveDate) -> Result<BookingRequest, Vec<FieldError>> {
         let (patient, reminders) = self.details.validate(today)?;
         let slot = self.slot.as_ref().ok_or_else(Vec::new)?;
+        if self.is_urgent() {
+            // Never sent: a patient with an urgent symptom is told to get help instead.
+            return Err(Vec::new());
+        }
+        let booked_by = if self.for_someone_else() {
+            Some(self.booker.validate()?)
+        } else {
+            None
+        };
+        // "No" is recorded too: the patient was asked and needs nothing.
+        let needs = match (self.asks.needs, self.support) {
+            (true, Some(true)) => Some(self.needs.validate()?),
+            (true, Some(false)) => Some(crate::model::Needs::default()),
+            _ => None,
+        };
         Ok(BookingRequest {
             slot_id: slot.id.clone(),
             patient,
@@ -210,6 +344,9 @@ impl BookingDraft {
             } else {
                 "web".into()
             },
+            screening: self.asks.screening.then(|| "none".into()),
+            needs,
+            booked_by,
         })
     }
 }
@@ -227,6 +364,8 @@ mod tests {
         };
         vec![
             Service {
+                screening: None,
+                offers: Default::default(),
                 id: "physio-msk".into(),
                 name: "Physiotherapy".into(),
                 description: String::new(),
@@ -234,6 +373,8 @@ mod tests {
                 bands: vec![band("band-6"), band("band-7")],
             },
             Service {
+                screening: None,
+                offers: Default::default(),
                 id: "podiatry".into(),
                 name: "Podiatry".into(),
                 description: String::new(),
@@ -413,6 +554,227 @@ mod tests {
         assert_eq!(plain.previous(Step::Locality, &services()), Step::Band);
         assert_eq!(plain.previous(Step::Band, &services()), Step::Service);
         assert_eq!(plain.previous(Step::Service, &services()), Step::Start);
+    }
+
+    /// Physiotherapy on a 1.1 API that offers screening, needs and booked_by.
+    fn services_1_1() -> Vec<Service> {
+        let list = crate::model::ServiceList {
+            services: services(),
+            features: vec!["screening".into(), "needs".into(), "booked_by".into()],
+        };
+        let mut list = list;
+        list.services[0].screening = Some(crate::model::Screening {
+            question: "Do you have any of these symptoms?".into(),
+            hint: String::new(),
+            symptoms: vec![crate::model::Symptom {
+                id: "saddle".into(),
+                text: "Numbness around your genitals or bottom".into(),
+            }],
+            urgent: crate::model::Urgent {
+                heading: "Get help now".into(),
+                text: "Call 999".into(),
+                phone: "999".into(),
+            },
+        });
+        list.offered()
+    }
+
+    fn up_to_slot(services: &[Service]) -> BookingDraft {
+        let mut d = BookingDraft::default();
+        d.choose_service(Some("physio-msk".into()));
+        d.settle(services);
+        if d.asks.screening {
+            d.answer_screening(Vec::new());
+        }
+        d.choose_band(Some("band-6".into()));
+        d.choose_locality(Some("hinchingbrooke".into()));
+        d.choose_slot(Some(slot("s1")));
+        d
+    }
+
+    #[test]
+    fn a_1_1_api_adds_its_questions_in_order() {
+        let services = services_1_1();
+        let mut d = BookingDraft::default();
+        d.choose_service(Some("physio-msk".into()));
+        d.settle(&services);
+        assert_eq!(d.first_unanswered(), Step::Screening);
+        d.answer_screening(Vec::new());
+        assert_eq!(d.first_unanswered(), Step::Band);
+        d.choose_band(Some("band-6".into()));
+        d.choose_locality(Some("hinchingbrooke".into()));
+        d.choose_slot(Some(slot("s1")));
+        assert_eq!(d.first_unanswered(), Step::WhoFor);
+        d.choose_who_for(WhoFor::SomeoneElse);
+        assert_eq!(d.first_unanswered(), Step::Booker);
+        d.save_booker(booker());
+        assert_eq!(d.first_unanswered(), Step::Details);
+        d.save_details(valid_details());
+        assert_eq!(d.first_unanswered(), Step::Support);
+        d.choose_support(true);
+        assert_eq!(d.first_unanswered(), Step::Needs);
+        d.save_needs(needs());
+        assert_eq!(d.first_unanswered(), Step::Check);
+        // Back walks the same questions in reverse.
+        assert_eq!(d.previous(Step::Check, &services), Step::Needs);
+        assert_eq!(d.previous(Step::Needs, &services), Step::Support);
+        assert_eq!(d.previous(Step::Support, &services), Step::Details);
+        assert_eq!(d.previous(Step::Details, &services), Step::Booker);
+        assert_eq!(d.previous(Step::Booker, &services), Step::WhoFor);
+        assert_eq!(d.previous(Step::WhoFor, &services), Step::Slot);
+        assert_eq!(d.previous(Step::Band, &services), Step::Screening);
+        assert_eq!(d.previous(Step::Urgent, &services), Step::Screening);
+        // For the patient themselves, with no support: the booker's and needs' pages are skipped.
+        d.choose_who_for(WhoFor::Me);
+        d.choose_support(false);
+        assert_eq!(d.previous(Step::Details, &services), Step::WhoFor);
+        assert_eq!(d.previous(Step::Check, &services), Step::Support);
+        assert_eq!(d.allowed(Step::Booker), Step::Check);
+        assert_eq!(d.allowed(Step::Needs), Step::Check);
+    }
+
+    #[test]
+    fn a_1_0_api_asks_none_of_the_new_questions() {
+        let services = services();
+        let mut d = up_to_slot(&services);
+        assert_eq!(d.asks, Asks::default());
+        assert_eq!(d.first_unanswered(), Step::Details);
+        d.save_details(valid_details());
+        assert_eq!(d.first_unanswered(), Step::Check);
+        for step in [
+            Step::Screening,
+            Step::WhoFor,
+            Step::Booker,
+            Step::Support,
+            Step::Needs,
+        ] {
+            assert_eq!(d.allowed(step), Step::Check, "{step:?}");
+        }
+        assert_eq!(d.allowed(Step::Urgent), Step::Check);
+        assert_eq!(d.previous(Step::Check, &services), Step::Details);
+        let req = d.booking_request(today()).unwrap();
+        let json = serde_json::to_value(&req).unwrap();
+        for key in ["screening", "needs", "booked_by"] {
+            assert!(json.get(key).is_none(), "{key} sent to a 1.0 API");
+        }
+        // A screening block from an API that does not list the feature is not asked either.
+        let list = crate::model::ServiceList {
+            services: services_1_1(),
+            features: Vec::new(),
+        };
+        let offered = list.offered();
+        assert!(offered[0].screening.is_none());
+        assert!(!offered[0].offers.needs);
+    }
+
+    #[test]
+    fn a_symptom_ends_the_booking_and_nothing_is_sent() {
+        let services = services_1_1();
+        let mut d = BookingDraft::default();
+        d.choose_service(Some("physio-msk".into()));
+        d.settle(&services);
+        assert_eq!(d.allowed(Step::Urgent), Step::Screening);
+        d.answer_screening(vec!["saddle".into()]);
+        assert!(d.is_urgent());
+        assert_eq!(d.allowed(Step::Urgent), Step::Urgent);
+        assert_eq!(d.first_unanswered(), Step::Screening);
+        assert_eq!(d.allowed(Step::Band), Step::Screening);
+        d.choose_band(Some("band-6".into()));
+        d.choose_locality(Some("hinchingbrooke".into()));
+        d.choose_slot(Some(slot("s1")));
+        d.save_details(valid_details());
+        assert!(d.booking_request(today()).is_err());
+        // "None of these" after all: the booking goes on, and says so.
+        d.answer_screening(Vec::new());
+        assert!(!d.is_urgent());
+        // Choosing another service asks its screening afresh.
+        d.choose_service(Some("podiatry".into()));
+        assert_eq!(d.symptoms, None);
+    }
+
+    #[test]
+    fn what_is_sent_with_a_1_1_api() {
+        let services = services_1_1();
+        let mut d = up_to_slot(&services);
+        d.choose_who_for(WhoFor::SomeoneElse);
+        d.save_booker(booker());
+        d.save_details(valid_details());
+        d.choose_support(true);
+        d.save_needs(needs());
+        let json = serde_json::to_value(d.booking_request(today()).unwrap()).unwrap();
+        assert_eq!(json["screening"], "none");
+        assert_eq!(json["booked_by"]["name"], "Ana Lima");
+        assert_eq!(json["booked_by"]["relationship"], "daughter");
+        assert_eq!(json["booked_by"]["phone"], "07700 900456");
+        assert_eq!(json["needs"]["interpreter"], "Polish");
+        assert_eq!(
+            json["needs"]["communication"],
+            serde_json::json!(["large_print"])
+        );
+        assert_eq!(json["needs"]["access"], serde_json::json!(["step_free"]));
+        assert_eq!(json["needs"]["other"], serde_json::Value::Null);
+        // For themselves with no support: no booked_by, an empty needs (asked, none needed).
+        d.choose_who_for(WhoFor::Me);
+        d.choose_support(false);
+        let json = serde_json::to_value(d.booking_request(today()).unwrap()).unwrap();
+        assert!(json.get("booked_by").is_none());
+        assert_eq!(
+            json["needs"],
+            serde_json::json!({ "interpreter": null, "communication": [], "access": [], "other": null })
+        );
+    }
+
+    #[test]
+    fn changing_who_for_or_a_need_clears_nothing_else_but_renews_the_key() {
+        let services = services_1_1();
+        let mut d = up_to_slot(&services);
+        d.choose_who_for(WhoFor::SomeoneElse);
+        d.save_booker(booker());
+        d.save_details(valid_details());
+        d.choose_support(true);
+        d.save_needs(needs());
+        let before = d.clone();
+        let key = d.attempt_key(|| "k1".into());
+        d.choose_who_for(WhoFor::Me);
+        assert_eq!(d.attempt_key(|| "k2".into()), "k2");
+        d.choose_support(false);
+        assert_eq!(d.attempt_key(|| "k3".into()), "k3");
+        // Everything typed is still there for a change of mind.
+        assert_eq!(d.booker, before.booker);
+        assert_eq!(d.needs, before.needs);
+        assert_eq!(d.details, before.details);
+        assert_eq!(d.slot, before.slot);
+        assert_eq!(d.first_unanswered(), Step::Check);
+        d.choose_who_for(WhoFor::SomeoneElse);
+        d.choose_support(true);
+        assert_eq!(d.first_unanswered(), Step::Check);
+        assert_ne!(key, d.attempt_key(|| "k4".into()));
+        // The same answer again keeps the key.
+        let k = d.attempt_key(|| "k5".into());
+        d.choose_who_for(WhoFor::SomeoneElse);
+        d.save_needs(needs());
+        assert_eq!(d.attempt_key(|| "k6".into()), k);
+    }
+
+    fn booker() -> BookerForm {
+        BookerForm {
+            name: "Ana Lima".into(),
+            relationship: "daughter".into(),
+            phone: "07700 900456".into(),
+        }
+    }
+
+    fn needs() -> NeedsForm {
+        NeedsForm {
+            interpreter: "Polish".into(),
+            communication: vec!["large_print".into()],
+            access: vec!["step_free".into()],
+            other: String::new(),
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
     }
 
     #[test]

@@ -148,6 +148,8 @@ mod tests {
 
     fn booking(mode: Mode) -> Booking {
         Booking {
+            needs: None,
+            booked_by: None,
             reference: "PHY-7K3Q9D".into(),
             status: BookingStatus::Booked,
             slot: Slot {

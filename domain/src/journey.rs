@@ -11,10 +11,22 @@ use crate::ids::{BandId, InviteCode, LocalityId, ServiceId, SlotId};
 pub enum Step {
     Start,
     Service,
+    /// Urgent symptoms, when the service screens for them (API 1.1).
+    Screening,
+    /// Where a patient with an urgent symptom is sent instead of booking.
+    Urgent,
     Band,
     Locality,
     Slot,
+    /// Me or someone else (API 1.1 `booked_by`).
+    WhoFor,
+    /// The details of the person booking for someone else.
+    Booker,
     Details,
+    /// Any support needed: yes or no (API 1.1 `needs`).
+    Support,
+    /// The support needed.
+    Needs,
     Check,
     Confirmation,
     Accessibility,
@@ -46,13 +58,19 @@ pub fn page_title(title: &str, has_errors: bool) -> String {
 }
 
 /// Every step, in the order they are declared.
-pub const ALL: [Step; 17] = [
+pub const ALL: [Step; 23] = [
     Step::Start,
     Step::Service,
+    Step::Screening,
+    Step::Urgent,
     Step::Band,
     Step::Locality,
     Step::Slot,
+    Step::WhoFor,
+    Step::Booker,
     Step::Details,
+    Step::Support,
+    Step::Needs,
     Step::Check,
     Step::Confirmation,
     Step::Accessibility,
@@ -66,13 +84,19 @@ pub const ALL: [Step; 17] = [
     Step::ManageChanged,
 ];
 
-/// The booking questions in the order they are asked.
-pub const QUESTIONS: [Step; 6] = [
+/// The booking questions in the order they are asked (a draft skips those its API or
+/// service does not ask: `BookingDraft::asked`).
+pub const QUESTIONS: [Step; 11] = [
     Step::Service,
+    Step::Screening,
     Step::Band,
     Step::Locality,
     Step::Slot,
+    Step::WhoFor,
+    Step::Booker,
     Step::Details,
+    Step::Support,
+    Step::Needs,
     Step::Check,
 ];
 
@@ -81,10 +105,16 @@ impl Step {
         match self {
             Step::Start => "",
             Step::Service => "service",
+            Step::Screening => "symptoms",
+            Step::Urgent => "get-help-now",
             Step::Band => "clinician",
             Step::Locality => "location",
             Step::Slot => "time",
+            Step::WhoFor => "who-for",
+            Step::Booker => "about-you",
             Step::Details => "your-details",
+            Step::Support => "support",
+            Step::Needs => "support-needed",
             Step::Check => "check-your-answers",
             Step::Confirmation => "confirmation",
             Step::Accessibility => "accessibility-statement",
@@ -110,10 +140,17 @@ impl Step {
         match self {
             Step::Start => SERVICE_NAME,
             Step::Service => "What do you need an appointment for?",
+            // The service's own words replace these two when it gives them.
+            Step::Screening => "Do you have any of these symptoms?",
+            Step::Urgent => "Get help now",
             Step::Band => "Who do you need to see?",
             Step::Locality => "Where would you like your appointment?",
             Step::Slot => "Choose a time",
+            Step::WhoFor => "Who is this appointment for?",
+            Step::Booker => "About you",
             Step::Details => "Your details",
+            Step::Support => "Do you need any support at your appointment?",
+            Step::Needs => "What support do you need?",
             Step::Check => "Check your answers before booking",
             Step::Confirmation => "Appointment booked",
             Step::Accessibility => "Accessibility statement",

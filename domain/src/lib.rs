@@ -3,17 +3,21 @@
 
 pub mod answers;
 pub mod api;
+pub mod booker;
 pub mod browse;
 pub mod confirm;
+pub mod counting;
 pub mod dates;
 pub mod draft;
 pub mod format;
 pub mod ics;
 pub mod ids;
 pub mod journey;
+pub mod languages;
 pub mod manage;
 pub mod model;
 pub mod outcome;
 pub mod schedule;
+pub mod support;
 pub mod times;
 pub mod validate;

@@ -109,6 +109,8 @@ mod tests {
 
     fn booking(status: BookingStatus) -> Booking {
         Booking {
+            needs: None,
+            booked_by: None,
             reference: "PHY-7K3Q9D".into(),
             status,
             slot: Slot {

@@ -12,6 +12,100 @@ pub use crate::ids::{BandId, InviteCode, LocalityId, Reference, ServiceId, SlotI
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct ServiceList {
     pub services: Vec<Service>,
+    /// What a 1.1 API offers beyond 1.0 (`screening`, `needs`, `booked_by`, …); absent on a
+    /// 1.0 API, which then offers none of it.
+    #[serde(default)]
+    pub features: Vec<String>,
+}
+
+impl ServiceList {
+    /// The services with what the API offers for each: a feature the API does not list does
+    /// not exist there, so its questions are never asked (a `screening` block without the
+    /// `screening` feature is ignored).
+    pub fn offered(self) -> Vec<Service> {
+        let has = |f: &str| self.features.iter().any(|x| x == f);
+        let offers = Offers {
+            needs: has("needs"),
+            booked_by: has("booked_by"),
+        };
+        let screening = has("screening");
+        self.services
+            .into_iter()
+            .map(|mut s| {
+                s.offers = offers;
+                if !screening {
+                    s.screening = None;
+                }
+                s
+            })
+            .collect()
+    }
+}
+
+/// The 1.1 questions an API can take the answers to, besides screening (which is per service).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Offers {
+    pub needs: bool,
+    pub booked_by: bool,
+}
+
+/// Urgent symptoms a service asks about before a routine booking: the trust's clinicians'
+/// words, shown as plain text.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Screening {
+    pub question: String,
+    #[serde(default)]
+    pub hint: String,
+    pub symptoms: Vec<Symptom>,
+    pub urgent: Urgent,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Symptom {
+    pub id: String,
+    pub text: String,
+}
+
+/// What a patient with any of the symptoms is told instead of booking.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Urgent {
+    pub heading: String,
+    pub text: String,
+    #[serde(default)]
+    pub phone: String,
+}
+
+/// How a patient needs to be contacted and supported (the Accessible Information Standard).
+/// Values the app does not know are kept and shown generically.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Needs {
+    #[serde(default)]
+    pub interpreter: Option<String>,
+    #[serde(default)]
+    pub communication: Vec<String>,
+    #[serde(default)]
+    pub access: Vec<String>,
+    #[serde(default)]
+    pub other: Option<String>,
+}
+
+impl Needs {
+    pub fn is_empty(&self) -> bool {
+        self.interpreter.is_none()
+            && self.communication.is_empty()
+            && self.access.is_empty()
+            && self.other.is_none()
+    }
+}
+
+/// Someone booking for the patient.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct BookedBy {
+    pub name: String,
+    #[serde(default)]
+    pub relationship: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
@@ -24,6 +118,11 @@ pub struct Service {
     pub phone: String,
     #[serde(default)]
     pub bands: Vec<Band>,
+    #[serde(default)]
+    pub screening: Option<Screening>,
+    /// Set by [`ServiceList::offered`], not by the API.
+    #[serde(skip)]
+    pub offers: Offers,
 }
 
 impl Service {
@@ -139,6 +238,11 @@ pub struct Booking {
     pub locality: Locality,
     #[serde(default, deserialize_with = "dates::optional_instant")]
     pub cancel_before: Option<ClinicTime>,
+    /// Echoed by a 1.1 API when the booking was made with them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needs: Option<Needs>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booked_by: Option<BookedBy>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
@@ -165,6 +269,13 @@ pub struct BookingRequest {
     pub reminders: Reminders,
     pub channel: String,
     pub source: String,
+    /// `"none"` when the service screened for urgent symptoms (1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub screening: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needs: Option<Needs>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booked_by: Option<BookedBy>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]

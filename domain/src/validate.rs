@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::journey::Step;
 use crate::model::{Patient, Reminders};
 
 /// A field on the details page. `id()` is the HTML id of its input (used for error-summary links).
@@ -18,6 +19,11 @@ pub enum Field {
     Phone,
     Email,
     Reminders,
+    BookerName,
+    BookerRelationship,
+    BookerPhone,
+    NeedsInterpreter,
+    NeedsOther,
 }
 
 impl Field {
@@ -32,6 +38,20 @@ impl Field {
             Field::Phone => "phone",
             Field::Email => "email",
             Field::Reminders => "reminders",
+            Field::BookerName => "booker-name",
+            Field::BookerRelationship => "booker-relationship",
+            Field::BookerPhone => "booker-phone",
+            Field::NeedsInterpreter => "needs-interpreter",
+            Field::NeedsOther => "needs-other",
+        }
+    }
+
+    /// The page the field is on: where an error the API found in it is corrected.
+    pub fn step(self) -> Step {
+        match self {
+            Field::BookerName | Field::BookerRelationship | Field::BookerPhone => Step::Booker,
+            Field::NeedsInterpreter | Field::NeedsOther => Step::Needs,
+            _ => Step::Details,
         }
     }
 
@@ -46,9 +66,25 @@ impl Field {
             "patient.phone" => Field::Phone,
             "patient.email" => Field::Email,
             "reminders" | "reminders.sms" | "reminders.email" => Field::Reminders,
+            "booked_by" | "booked_by.name" => Field::BookerName,
+            "booked_by.relationship" => Field::BookerRelationship,
+            "booked_by.phone" => Field::BookerPhone,
+            "needs" | "needs.interpreter" | "needs.communication" | "needs.access" => {
+                Field::NeedsInterpreter
+            }
+            "needs.other" => Field::NeedsOther,
             _ => return None,
         })
     }
+}
+
+/// The page, of those with a field in error, that comes first in the journey: where the
+/// patient corrects them, one page at a time.
+pub fn first_step(errors: &[FieldError]) -> Option<Step> {
+    errors
+        .iter()
+        .map(|e| e.field.step())
+        .min_by_key(|s| s.question_index())
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -463,6 +499,23 @@ mod tests {
             Field::from_api_key("reminders.email"),
             Some(Field::Reminders)
         );
+        assert_eq!(
+            Field::from_api_key("booked_by.phone").map(Field::step),
+            Some(Step::Booker)
+        );
+        assert_eq!(
+            Field::from_api_key("needs.other").map(Field::step),
+            Some(Step::Needs)
+        );
+        assert_eq!(Field::Phone.step(), Step::Details);
+        let errors = [
+            FieldError::new(Field::NeedsOther, "x"),
+            FieldError::new(Field::Phone, "y"),
+            FieldError::new(Field::BookerPhone, "z"),
+        ];
+        assert_eq!(first_step(&errors), Some(Step::Booker));
+        assert_eq!(first_step(&errors[..2]), Some(Step::Details));
+        assert_eq!(first_step(&[]), None);
         assert_eq!(Field::from_api_key("slot_id"), None);
         assert_eq!(Field::from_api_key(""), None);
     }

@@ -245,6 +245,8 @@ impl FakeApi {
         self.next_reference += 1;
         let reference = format!("PHY-{:06}", self.next_reference);
         let booking = Booking {
+            needs: None,
+            booked_by: None,
             reference: reference.clone().into(),
             status: BookingStatus::Booked,
             cancel_before: Some(slot.start - Duration::days(1)),

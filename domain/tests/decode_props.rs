@@ -144,6 +144,8 @@ fn service_list() -> impl Strategy<Value = ServiceList> {
             prop::collection::vec(band(), 0..3),
         )
             .prop_map(|(id, name, description, phone, bands)| Service {
+                screening: None,
+                offers: Default::default(),
                 id: ServiceId(id),
                 name,
                 description,
@@ -152,7 +154,10 @@ fn service_list() -> impl Strategy<Value = ServiceList> {
             }),
         0..4,
     )
-    .prop_map(|services| ServiceList { services })
+    .prop_map(|services| ServiceList {
+        services,
+        features: Vec::new(),
+    })
 }
 
 fn locality() -> impl Strategy<Value = Locality> {
@@ -204,6 +209,8 @@ fn booking() -> impl Strategy<Value = Booking> {
     )
         .prop_map(
             |(reference, status, slot, (id, name), locality, cancel_before)| Booking {
+                needs: None,
+                booked_by: None,
                 reference: Reference(reference),
                 status,
                 slot,
@@ -857,6 +864,12 @@ fn all_steps() -> Vec<Step> {
             | Step::Band
             | Step::Locality
             | Step::Slot
+            | Step::Screening
+            | Step::Urgent
+            | Step::WhoFor
+            | Step::Booker
+            | Step::Support
+            | Step::Needs
             | Step::Details
             | Step::Check
             | Step::Confirmation

@@ -7,8 +7,12 @@
 //! trust's page without touching it.
 
 mod appointment;
+mod autocomplete;
+mod character_count;
+mod checkboxes;
 mod date_input;
 mod error_summary;
+mod field_errors;
 mod fields;
 mod invite_notice;
 mod layout;
@@ -21,8 +25,12 @@ mod summary_list;
 mod taken;
 
 pub use appointment::{AppointmentSummary, CalendarButtons, ReferencePanel, WhatNext};
+pub use autocomplete::Autocomplete;
+pub use character_count::CharacterCount;
+pub use checkboxes::Checkboxes;
 pub use date_input::DateInput;
 pub use error_summary::{ErrorItem, ErrorSummary, Errors};
+pub use field_errors::{error_items, field_errors, field_message};
 pub use fields::{Checkbox, TextInput};
 pub use invite_notice::InviteNotice;
 pub use layout::{BackLink, Layout, Loading, PhoneNumber, StartAgain};

@@ -44,17 +44,7 @@ pub fn Radios(
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let has_hint = hint.is_some();
-    let legend_view = if heading {
-        view! {
-            <legend class="nhsb-fieldset__legend nhsb-fieldset__legend--l">
-                <h1 class="nhsb-fieldset__heading" tabindex="-1">{legend}</h1>
-            </legend>
-        }
-        .into_any()
-    } else {
-        view! { <legend class="nhsb-fieldset__legend nhsb-fieldset__legend--m">{legend}</legend> }
-            .into_any()
-    };
+    let legend_view = legend_view(legend, heading);
     view! {
         <div class="nhsb-form-group" class:nhsb-form-group--error=move || error.with(Option::is_some)>
             <fieldset
@@ -102,5 +92,20 @@ pub fn Radios(
                 </div>
             </fieldset>
         </div>
+    }
+}
+
+/// A fieldset's legend; the page's `h1` inside it when the page asks only this question.
+pub fn legend_view(legend: String, heading: bool) -> AnyView {
+    if heading {
+        view! {
+            <legend class="nhsb-fieldset__legend nhsb-fieldset__legend--l">
+                <h1 class="nhsb-fieldset__heading" tabindex="-1">{legend}</h1>
+            </legend>
+        }
+        .into_any()
+    } else {
+        view! { <legend class="nhsb-fieldset__legend nhsb-fieldset__legend--m">{legend}</legend> }
+            .into_any()
     }
 }

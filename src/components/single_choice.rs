@@ -5,13 +5,17 @@ use super::{BackLink, Choice, ErrorItem, ErrorSummary, Radios};
 use crate::browser::{focus_heading, set_title};
 use crate::state::AppState;
 
-/// A page that asks one question answered by one choice, then goes on to the next (service, clinician, location).
+/// A page that asks one question answered by one choice, then goes on to the next (service,
+/// clinician, location, who for, support).
 #[component]
 pub fn SingleChoiceQuestion(
     step: Step,
     back: Step,
     /// Id prefix of the radios.
     name: &'static str,
+    /// The question, when not the step's own title (said about someone else).
+    #[prop(optional)]
+    question: Option<&'static str>,
     #[prop(optional)] hint: Option<String>,
     items: Vec<Choice>,
     /// The current answer.
@@ -25,9 +29,10 @@ pub fn SingleChoiceQuestion(
     children: Option<Children>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let question = question.unwrap_or(step.title());
     let selected = RwSignal::new(initial);
     let error = RwSignal::new(None::<String>);
-    Effect::new(move |_| set_title(step.title(), error.with(Option::is_some)));
+    Effect::new(move |_| set_title(question, error.with(Option::is_some)));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match selected.get_untracked() {
@@ -47,7 +52,7 @@ pub fn SingleChoiceQuestion(
             <ErrorSummary errors=Signal::derive(move || {
                 error.get().map(|e| vec![ErrorItem::new(name, e)]).unwrap_or_default()
             })/>
-            <Radios name=name legend=step.title().to_string() heading=true hint=hint items=items selected=selected error=error/>
+            <Radios name=name legend=question.to_string() heading=true hint=hint items=items selected=selected error=error/>
             {children.map(|c| c())}
             <button class="nhsb-button" type="submit">"Continue"</button>
         </form>

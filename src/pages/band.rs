@@ -14,14 +14,9 @@ pub fn BandPage(services: Vec<Service>) -> impl IntoView {
         .iter()
         .find(|s| Some(&s.id) == service_id.as_ref())
         .cloned();
-    let back = if state
+    let back = state
         .draft
-        .with_untracked(|d| d.service_is_fixed(&services))
-    {
-        Step::Start
-    } else {
-        Step::Service
-    };
+        .with_untracked(|d| d.previous(Step::Band, &services));
     let items = service
         .map(|s| s.bands)
         .unwrap_or_default()

@@ -2,8 +2,9 @@ use booking_domain::answers::booking_answers;
 use booking_domain::browse::{NearestSearch, SlotSearch};
 use booking_domain::confirm::confirm;
 use booking_domain::journey::{Choices, Route, Step};
-use booking_domain::model::{Locality, Slot};
+use booking_domain::model::{Locality, Service, Slot};
 use booking_domain::outcome::Outcome;
+use booking_domain::validate::first_step;
 use leptos::prelude::*;
 
 use crate::browser::today;
@@ -15,8 +16,11 @@ use crate::submit::{done_or_show, Submission};
 
 /// "Check your answers before booking", then one `POST /bookings`.
 #[component]
-pub fn CheckPage() -> impl IntoView {
+pub fn CheckPage(services: Vec<Service>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let back = state
+        .draft
+        .with_untracked(|d| d.previous(Step::Check, &services));
     let submission = Submission::new(Step::Check.title());
     let localities = places(state);
     let place = move || -> Option<Locality> {
@@ -31,8 +35,14 @@ pub fn CheckPage() -> impl IntoView {
         let request = match state.draft.with_untracked(|d| d.booking_request(today())) {
             Ok(request) => request,
             Err(errors) => {
-                state.server_errors.set(errors);
-                state.go_to(Step::Details);
+                // An answer no longer valid: back to its page (the first, in the order asked).
+                match first_step(&errors) {
+                    Some(step) => {
+                        state.server_errors.set(errors);
+                        state.go_to(step);
+                    }
+                    None => state.go_on(),
+                }
                 return;
             }
         };
@@ -50,9 +60,14 @@ pub fn CheckPage() -> impl IntoView {
                     Some(Outcome::Taken)
                 }
                 Outcome::Invalid(errors) => {
-                    state.draft.update(|d| d.details_done = false);
+                    let step = first_step(&errors).unwrap_or(Step::Details);
+                    state.draft.update(|d| match step {
+                        Step::Booker => d.booker_done = false,
+                        Step::Needs => d.needs_done = false,
+                        _ => d.details_done = false,
+                    });
                     state.server_errors.set(errors);
-                    state.go_to(Step::Details);
+                    state.go_to(step);
                     None
                 }
                 outcome => done_or_show(outcome, |booking| {
@@ -96,7 +111,7 @@ pub fn CheckPage() -> impl IntoView {
         }
         let failed = Signal::derive(move || submission.problem().is_some());
         view! {
-            <BackLink to=Step::Details/>
+            <BackLink to=back/>
             {move || submission.problem().map(|e| {
                 let unknown = e.outcome_unknown();
                 view! {

@@ -18,7 +18,16 @@ pub fn ConfirmationPage() -> impl IntoView {
             {(booking.status != BookingStatus::Booked).then(|| view! {
                 <p class="nhsb-inset-text">"This appointment is not confirmed yet. We will contact you."</p>
             })}
-            <p>"Keep your reference. You need it, with your date of birth, to change or cancel your appointment."</p>
+            {booking.booked_by.clone().map(|by| {
+                let patient = state.booked_for.get().unwrap_or_else(|| "the patient".into());
+                view! {
+                    <p>{format!("This appointment is for {patient}. It was booked by {}.", by.name)}</p>
+                    <p>{format!("Keep the reference. You need it, with {patient}’s date of birth, to change or cancel the appointment.")}</p>
+                }
+                .into_any()
+            }).unwrap_or_else(|| view! {
+                <p>"Keep your reference. You need it, with your date of birth, to change or cancel your appointment."</p>
+            }.into_any())}
             <AppointmentSummary booking=booking.clone()/>
             <CalendarButtons booking=booking.clone()/>
             <WhatNext booking=booking/>

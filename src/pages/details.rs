@@ -1,15 +1,25 @@
+use booking_domain::booker::about_them;
 use booking_domain::journey::Step;
-use booking_domain::validate::{DetailsForm, Field, FieldError};
+use booking_domain::model::Service;
+use booking_domain::validate::{DetailsForm, Field};
 use leptos::prelude::*;
 
 use crate::browser::{focus_heading, set_title, today};
-use crate::components::{BackLink, Checkbox, DateInput, ErrorItem, ErrorSummary, TextInput};
+use crate::components::{
+    error_items, field_errors, field_message, BackLink, Checkbox, DateInput, ErrorSummary,
+    TextInput,
+};
 use crate::state::AppState;
 
 /// "Your details": name, date of birth, NHS number (or not known), mobile, email, reminders.
+/// Booking for someone else, "Their details", every word about the patient in the third person.
 #[component]
-pub fn DetailsPage() -> impl IntoView {
+pub fn DetailsPage(services: Vec<Service>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let (them, back) = state
+        .draft
+        .with_untracked(|d| (d.for_someone_else(), d.previous(Step::Details, &services)));
+    let words = Words::new(them);
     let saved = state.draft.with_untracked(|d| d.details.clone());
     let given_name = RwSignal::new(saved.given_name);
     let family_name = RwSignal::new(saved.family_name);
@@ -36,18 +46,10 @@ pub fn DetailsPage() -> impl IntoView {
         remind_email: remind_email.get_untracked(),
     };
     // Errors the API found (422) arrive here once; the patient's own come from validation.
-    let errors = RwSignal::new(state.server_errors.get_untracked());
-    state.server_errors.set(Vec::new());
-    Effect::new(move |_| set_title(Step::Details.title(), errors.with(|e| !e.is_empty())));
-    let message = move |field: Field| {
-        Signal::derive(move || {
-            errors.with(|list| {
-                list.iter()
-                    .find(|e| e.field == field)
-                    .map(|e| e.message.clone())
-            })
-        })
-    };
+    let errors = field_errors(state, Step::Details);
+    let title = words.title;
+    Effect::new(move |_| set_title(title, errors.with(|e| !e.is_empty())));
+    let message = move |field: Field| field_message(errors, field);
     let dob_error = Signal::derive(move || {
         errors.with(|list| {
             list.iter()
@@ -64,51 +66,50 @@ pub fn DetailsPage() -> impl IntoView {
                 state.draft.update(|d| d.save_details(details));
                 state.go_on();
             }
-            Err(list) => {
+            Err(mut list) => {
                 // Keep what was typed, even when it is wrong: nothing is retyped.
                 state.draft.update(|d| d.details = details);
+                if them {
+                    for e in &mut list {
+                        e.message = about_them(&e.message);
+                    }
+                }
                 errors.set(list);
                 focus_heading();
             }
         }
     };
-    let summary = Signal::derive(move || {
-        errors.with(|list| {
-            list.iter()
-                .map(|FieldError { field, message }| ErrorItem::new(field.id(), message.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let summary = error_items(errors);
     view! {
-        <BackLink to=Step::Slot/>
+        <BackLink to=back/>
         <form class="nhsb-form" on:submit=submit novalidate>
             <ErrorSummary errors=summary/>
-            <h1 tabindex="-1">{Step::Details.title()}</h1>
-            <p>"We need these details to book your appointment and to find your NHS records."</p>
+            <h1 tabindex="-1">{words.title}</h1>
+            <p>{words.intro}</p>
             <TextInput id=Field::GivenName.id() label="First name" value=given_name error=message(Field::GivenName)
                 autocomplete="given-name" no_spellcheck=true width="20"/>
             <TextInput id=Field::FamilyName.id() label="Last name" value=family_name error=message(Field::FamilyName)
                 autocomplete="family-name" no_spellcheck=true width="20"/>
-            <DateInput id="dob" legend="Date of birth" hint="For example, 15 3 1984"
+            <DateInput id="dob" legend=words.dob hint="For example, 15 3 1984"
                 day=dob_day month=dob_month year=dob_year error=dob_error/>
             <div class="nhsb-form-group">
-                <TextInput id=Field::NhsNumber.id() label="NHS number"
+                <TextInput id=Field::NhsNumber.id() label=words.nhs_number
                     hint="This is a 10 digit number, like 943 476 5919. You can find it on letters from the NHS, on a prescription or in the NHS App."
                     value=nhs_number error=message(Field::NhsNumber) inputmode="numeric" no_spellcheck=true width="10"/>
                 <div class="nhsb-checkboxes">
-                    <Checkbox id="no-nhs-number" label="I do not know my NHS number" checked=no_nhs_number
+                    <Checkbox id="no-nhs-number" label=words.no_nhs_number checked=no_nhs_number
                         hint="You can still book. We will need your mobile phone number instead."/>
                 </div>
             </div>
-            <TextInput id=Field::Phone.id() label="Mobile phone number"
-                hint="We will only use this to contact you about your appointment."
+            <TextInput id=Field::Phone.id() label=words.phone
+                hint=words.phone_hint
                 value=phone error=message(Field::Phone) autocomplete="tel" kind="tel" width="20"/>
-            <TextInput id=Field::Email.id() label="Email address (optional)"
+            <TextInput id=Field::Email.id() label=words.email
                 value=email error=message(Field::Email) autocomplete="email" kind="email" no_spellcheck=true/>
             <div class="nhsb-form-group" class:nhsb-form-group--error=move || message(Field::Reminders).with(Option::is_some)>
                 <fieldset class="nhsb-fieldset" aria-describedby="reminders-hint">
-                    <legend class="nhsb-fieldset__legend">"How would you like to be reminded? (optional)"</legend>
-                    <div class="nhsb-hint" id="reminders-hint">"We will remind you the day before your appointment. Select all that apply."</div>
+                    <legend class="nhsb-fieldset__legend">{words.reminders}</legend>
+                    <div class="nhsb-hint" id="reminders-hint">{words.reminders_hint}</div>
                     {move || message(Field::Reminders).get().map(|e| view! {
                         <p class="nhsb-error-message" id="reminders-error"><span class="nhsb-visually-hidden">"Error: "</span>{e}</p>
                     })}
@@ -120,5 +121,53 @@ pub fn DetailsPage() -> impl IntoView {
             </div>
             <button class="nhsb-button" type="submit">"Continue"</button>
         </form>
+    }
+}
+
+/// The page's words, about the patient (you) or about someone else (they).
+struct Words {
+    title: &'static str,
+    intro: &'static str,
+    dob: &'static str,
+    nhs_number: &'static str,
+    no_nhs_number: &'static str,
+    phone: &'static str,
+    phone_hint: &'static str,
+    email: &'static str,
+    reminders: &'static str,
+    reminders_hint: &'static str,
+}
+
+impl Words {
+    fn new(them: bool) -> Self {
+        if them {
+            Words {
+                title: "Their details",
+                intro: "Tell us about the person the appointment is for. We need these details to book their appointment and to find their NHS records.",
+                dob: "Their date of birth",
+                nhs_number: "Their NHS number",
+                no_nhs_number: "I do not know their NHS number",
+                phone: "Their mobile phone number",
+                phone_hint: "We will only use this to contact them about their appointment.",
+                email: "Their email address (optional)",
+                reminders: "How would they like to be reminded? (optional)",
+                reminders_hint: "We will remind them the day before their appointment. Select all that apply.",
+            }
+        } else {
+            Words {
+                title: Step::Details.title(),
+                intro:
+                    "We need these details to book your appointment and to find your NHS records.",
+                dob: "Date of birth",
+                nhs_number: "NHS number",
+                no_nhs_number: "I do not know my NHS number",
+                phone: "Mobile phone number",
+                phone_hint: "We will only use this to contact you about your appointment.",
+                email: "Email address (optional)",
+                reminders: "How would you like to be reminded? (optional)",
+                reminders_hint:
+                    "We will remind you the day before your appointment. Select all that apply.",
+            }
+        }
     }
 }

@@ -4,19 +4,26 @@
 
 mod accessibility;
 mod band;
+mod booker;
 mod check;
 mod confirmation;
 mod details;
 mod invite;
 mod locality;
 mod manage;
+mod needs;
 mod not_found;
+mod screening;
 mod service;
 mod slot;
 mod start;
+mod support;
+mod urgent;
+mod who_for;
 
 use accessibility::AccessibilityPage;
 use band::BandPage;
+use booker::BookerPage;
 use booking_domain::journey::{Route, Step};
 use check::CheckPage;
 use confirmation::ConfirmationPage;
@@ -25,10 +32,15 @@ use invite::InviteExpiredPage;
 use leptos::prelude::*;
 use locality::LocalityPage;
 use manage::*;
+use needs::NeedsPage;
 use not_found::NotFoundPage;
+use screening::ScreeningPage;
 use service::ServicePage;
 use slot::SlotPage;
 use start::StartPage;
+use support::SupportPage;
+use urgent::UrgentPage;
+use who_for::WhoForPage;
 
 use crate::browser::set_title;
 use crate::components::{ApiProblem, Loading, PhoneNumber};
@@ -111,11 +123,17 @@ pub fn Question(step: Step) -> impl IntoView {
             }
             match step {
                 Step::Service => view! { <ServicePage services=services/> }.into_any(),
+                Step::Screening => view! { <ScreeningPage services=services/> }.into_any(),
+                Step::Urgent => view! { <UrgentPage services=services/> }.into_any(),
                 Step::Band => view! { <BandPage services=services/> }.into_any(),
                 Step::Locality => view! { <LocalityPage services=services/> }.into_any(),
                 Step::Slot => view! { <SlotPage services=services/> }.into_any(),
-                Step::Details => view! { <DetailsPage/> }.into_any(),
-                _ => view! { <CheckPage/> }.into_any(),
+                Step::WhoFor => view! { <WhoForPage services=services/> }.into_any(),
+                Step::Booker => view! { <BookerPage services=services/> }.into_any(),
+                Step::Details => view! { <DetailsPage services=services/> }.into_any(),
+                Step::Support => view! { <SupportPage services=services/> }.into_any(),
+                Step::Needs => view! { <NeedsPage services=services/> }.into_any(),
+                _ => view! { <CheckPage services=services/> }.into_any(),
             }
         }
     }
