@@ -91,6 +91,12 @@ async function choose(page, value) {
   await page.click(`label[for="${id}"]`);
 }
 
+/** Ticks the checkbox with this value (its label, as a patient would). */
+async function tick(page, value) {
+  const id = await page.$eval(`input[type=checkbox][value="${value}"]`, (e) => e.id);
+  await page.click(`label[for="${id}"]`);
+}
+
 async function submit(page) {
   await page.click('main button[type=submit]');
 }
@@ -133,10 +139,28 @@ const STEPS = [
   },
   { name: 'service', h1: 'What do you need an appointment for?', reach: (page) => page.click('a.nhsb-button[role="button"]') },
   {
+    name: 'symptoms',
+    h1: 'Do you have any of these symptoms?',
+    reach: async (page) => {
+      await choose(page, 'physio-msk');
+      await submit(page);
+    },
+  },
+  {
+    name: 'urgent',
+    h1: 'Get help now',
+    reach: async (page) => {
+      await tick(page, 'saddle');
+      await submit(page);
+    },
+  },
+  {
     name: 'clinician',
     h1: 'Who do you need to see?',
     reach: async (page) => {
-      await choose(page, 'physio-msk');
+      await page.click('a.nhsb-back-link');
+      await h1Is(page, 'Do you have any of these symptoms?');
+      await tick(page, 'none');
       await submit(page);
     },
   },
@@ -158,10 +182,45 @@ const STEPS = [
     },
   },
   {
-    name: 'details',
-    h1: 'Your details',
+    name: 'who for',
+    h1: 'Who is this appointment for?',
     reach: async (page, base) => {
       await chooseSafeTime(page, base);
+      await submit(page);
+    },
+  },
+  {
+    name: 'about you',
+    h1: 'About you',
+    reach: async (page) => {
+      await choose(page, 'someone-else');
+      await submit(page);
+    },
+  },
+  {
+    name: 'their details',
+    h1: 'Their details',
+    reach: async (page) => {
+      await page.type('#booker-name', 'Ana Lima');
+      await page.type('#booker-relationship', 'daughter');
+      await page.type('#booker-phone', '07700 900456');
+      await submit(page);
+    },
+  },
+  {
+    name: 'support',
+    h1: 'Do they need any support at their appointment?',
+    reach: async (page) => {
+      for (const [id, text] of Object.entries(PATIENT)) await page.type(`#${id}`, text);
+      await page.click('label[for="reminders"]');
+      await submit(page);
+    },
+  },
+  {
+    name: 'support needed',
+    h1: 'What support do they need?',
+    reach: async (page) => {
+      await choose(page, 'yes');
       await submit(page);
     },
   },
@@ -169,8 +228,10 @@ const STEPS = [
     name: 'check',
     h1: 'Check your answers before booking',
     reach: async (page) => {
-      for (const [id, text] of Object.entries(PATIENT)) await page.type(`#${id}`, text);
-      await page.click('label[for="reminders"]');
+      await page.type('#needs-interpreter', 'Polish');
+      await tick(page, 'large_print');
+      await tick(page, 'step_free');
+      await page.type('#needs-other', 'I use a wheelchair');
       await submit(page);
     },
   },
