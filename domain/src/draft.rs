@@ -12,7 +12,7 @@ use crate::support::NeedsForm;
 use crate::validate::{DetailsForm, FieldError};
 
 /// The questions of API 1.1 this booking asks, from what the API offers for its service.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Asks {
     pub screening: bool,
     pub needs: bool,
@@ -33,8 +33,9 @@ pub struct BookingDraft {
     /// twice, replaced whenever what would be sent changes.
     pub idempotency_key: Option<String>,
     pub invite: Option<Invite>,
-    /// Which of the optional questions are asked (set by `settle` from the catalogue).
-    #[serde(default)]
+    /// Which of the optional questions are asked: set by `settle` from the catalogue, which
+    /// every question page waits for, so not kept in session storage.
+    #[serde(skip)]
     pub asks: Asks,
     /// The urgent symptoms chosen; empty for "None of these". Any symptom ends the booking.
     #[serde(default)]
