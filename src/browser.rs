@@ -2,9 +2,10 @@
 //! this tab's storage. Kept apart from the app's state so that state stays plain data.
 
 use booking_domain::journey::page_title;
+use booking_domain::json::{parse, FromJson};
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
-use serde::{de::DeserializeOwned, Serialize};
+use serde::Serialize;
 use wasm_bindgen::JsCast;
 
 pub fn now() -> DateTime<Utc> {
@@ -62,9 +63,9 @@ fn session() -> Option<web_sys::Storage> {
     window().session_storage().ok().flatten()
 }
 
-pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
+pub fn load<T: FromJson>(key: &str) -> Option<T> {
     let text = session()?.get_item(key).ok()??;
-    serde_json::from_str(&text).ok()
+    parse(&text)
 }
 
 /// Keeps `value` under `key` for this tab; `None` removes it.

@@ -2,10 +2,10 @@
 //! transport; tests plug in fakes that drop, delay or garble answers. Every way an answer can go
 //! wrong becomes an [`ApiError`] that a page can explain to a patient.
 
+use crate::json::{parse, FromJson};
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::de::DeserializeOwned;
 
 use crate::ids::{BandId, InviteCode, LocalityId, Reference, ServiceId};
 use crate::model::{
@@ -136,9 +136,9 @@ impl ApiError {
 }
 
 /// Turns a raw answer into the contract's body or an [`ApiError`]. Never panics on any input.
-pub fn decode<T: DeserializeOwned>(response: &Response) -> Result<T, ApiError> {
+pub fn decode<T: FromJson>(response: &Response) -> Result<T, ApiError> {
     if (200..300).contains(&response.status) {
-        return serde_json::from_str(&response.body).map_err(|_| ApiError::Decode);
+        return parse(&response.body).ok_or(ApiError::Decode);
     }
     let retry_after = response
         .retry_after
@@ -147,14 +147,14 @@ pub fn decode<T: DeserializeOwned>(response: &Response) -> Result<T, ApiError> {
         // delay-seconds is 1*DIGIT: `parse` alone would also take "+30".
         .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
         .and_then(|s| s.parse::<u64>().ok());
-    let (code, message, fields) = match serde_json::from_str::<ErrorEnvelope>(&response.body) {
-        Ok(envelope) => (
+    let (code, message, fields) = match parse::<ErrorEnvelope>(&response.body) {
+        Some(envelope) => (
             ErrorCode::parse(&envelope.error.code),
             envelope.error.message,
             envelope.error.fields,
         ),
         // HTML from a proxy, or nothing: fall back on the status alone.
-        Err(_) => (
+        None => (
             match response.status {
                 429 => ErrorCode::RateLimited,
                 503 => ErrorCode::Unavailable,
@@ -188,7 +188,7 @@ impl<T: Transport> Client<T> {
         Self { transport }
     }
 
-    async fn call<R: DeserializeOwned>(&self, request: Request) -> Result<R, ApiError> {
+    async fn call<R: FromJson>(&self, request: Request) -> Result<R, ApiError> {
         match self.transport.send(request).await {
             Ok(response) => decode(&response),
             Err(TransportError::Network) => Err(ApiError::Network),
@@ -196,7 +196,7 @@ impl<T: Transport> Client<T> {
         }
     }
 
-    async fn get<R: DeserializeOwned>(&self, path: String) -> Result<R, ApiError> {
+    async fn get<R: FromJson>(&self, path: String) -> Result<R, ApiError> {
         self.call(Request {
             method: Method::Get,
             path,
@@ -206,7 +206,7 @@ impl<T: Transport> Client<T> {
         .await
     }
 
-    async fn post<R: DeserializeOwned>(
+    async fn post<R: FromJson>(
         &self,
         path: String,
         body: &impl serde::Serialize,

@@ -1,17 +1,19 @@
 //! Booking for someone else: who the appointment is for, the booker's own details (sent as
 //! `booked_by`), and the words the later pages use about the patient ("their date of birth").
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::model::BookedBy;
 use crate::validate::{Field, FieldError};
 
 /// Who the appointment is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum WhoFor {
     Me,
     SomeoneElse,
 }
+
+crate::enum_from_json!(WhoFor { "Me" => Me, "SomeoneElse" => SomeoneElse } else Me);
 
 impl WhoFor {
     pub fn value(self) -> &'static str {
@@ -38,7 +40,7 @@ impl WhoFor {
 }
 
 /// The booker's details as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct BookerForm {
     pub name: String,
     pub relationship: String,
@@ -53,6 +55,12 @@ pub const RELATIONSHIP_LENGTH: &str = "Relationship must be 35 characters or few
 pub const BOOKER_PHONE_EMPTY: &str = "Enter a phone number we can call you on";
 pub const BOOKER_PHONE_INVALID: &str =
     "Enter a UK phone number, like 01632 960 001 or 07700 900 982";
+
+crate::from_json!(BookerForm {
+    name: def,
+    relationship: def,
+    phone: def
+});
 
 impl BookerForm {
     /// The `booked_by` to send, or every problem in page order.

@@ -8,7 +8,6 @@
 //! accepted string against chrono's own parser.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
-use serde::{Deserialize, Deserializer};
 
 /// An instant as the API sends it: RFC 3339 with the clinic's UTC offset. Keeping the offset
 /// lets us show the clinic's wall-clock time whatever the device's zone.
@@ -91,34 +90,6 @@ pub fn parse_instant(text: &str) -> Option<ClinicTime> {
     let offset = FixedOffset::east_opt(offset)?;
     let utc = date.and_time(time).checked_sub_offset(offset)?;
     Some(DateTime::from_naive_utc_and_offset(utc, offset))
-}
-
-fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    String::deserialize(d)
-}
-
-fn invalid<E: serde::de::Error>(what: &str) -> E {
-    E::custom(format_args!("not {what}"))
-}
-
-/// `#[serde(deserialize_with = "dates::date")]`
-pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    parse_date(&string(d)?).ok_or_else(|| invalid("a date (YYYY-MM-DD)"))
-}
-
-/// `#[serde(deserialize_with = "dates::instant")]`
-pub fn instant<'de, D: Deserializer<'de>>(d: D) -> Result<ClinicTime, D::Error> {
-    parse_instant(&string(d)?).ok_or_else(|| invalid("an RFC 3339 date-time"))
-}
-
-/// `#[serde(default, deserialize_with = "dates::optional_instant")]`: absent or `null` is `None`.
-pub fn optional_instant<'de, D: Deserializer<'de>>(d: D) -> Result<Option<ClinicTime>, D::Error> {
-    match Option::<String>::deserialize(d)? {
-        None => Ok(None),
-        Some(text) => parse_instant(&text)
-            .map(Some)
-            .ok_or_else(|| invalid("an RFC 3339 date-time")),
-    }
 }
 
 #[cfg(test)]

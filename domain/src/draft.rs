@@ -2,7 +2,7 @@
 //! Pages ask the draft; they do not decide the order of questions themselves.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::booker::{BookerForm, WhoFor};
 use crate::ids::{BandId, LocalityId, ServiceId};
@@ -19,7 +19,7 @@ pub struct Asks {
     pub booked_by: bool,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct BookingDraft {
     pub service: Option<ServiceId>,
     pub band: Option<BandId>,
@@ -38,22 +38,21 @@ pub struct BookingDraft {
     #[serde(skip)]
     pub asks: Asks,
     /// The urgent symptoms chosen; empty for "None of these". Any symptom ends the booking.
-    #[serde(default)]
     pub symptoms: Option<Vec<String>>,
-    #[serde(default)]
     pub who_for: Option<WhoFor>,
-    #[serde(default)]
     pub booker: BookerForm,
-    #[serde(default)]
     pub booker_done: bool,
     /// "Do you need any support at your appointment?"
-    #[serde(default)]
     pub support: Option<bool>,
-    #[serde(default)]
     pub needs: NeedsForm,
-    #[serde(default)]
     pub needs_done: bool,
 }
+
+// Saved answers may come from an older version of the app: every field may be missing.
+crate::from_json!(BookingDraft { service: def, band: def, locality: def, slot: def, details: def,
+    details_done: def, idempotency_key: def, invite: def, symptoms: def, who_for: def,
+    booker: def, booker_done: def, support: def, needs: def, needs_done: def;
+    asks: Asks::default() });
 
 impl BookingDraft {
     /// Keeps only choices that exist in the catalogue ("invalid ids fall back to asking") and
@@ -785,6 +784,6 @@ mod tests {
         d.choose_slot(Some(slot("s1")));
         d.save_details(valid_details());
         let json = serde_json::to_string(&d).unwrap();
-        assert_eq!(serde_json::from_str::<BookingDraft>(&json).unwrap(), d);
+        assert_eq!(crate::json::parse::<BookingDraft>(&json).unwrap(), d);
     }
 }

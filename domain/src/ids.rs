@@ -4,14 +4,20 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 macro_rules! id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         #[serde(transparent)]
         pub struct $name(pub String);
+
+        impl $crate::json::FromJson for $name {
+            fn from_json(v: &serde_json::Value) -> Option<Self> {
+                v.as_str().map(|s| Self(s.to_string()))
+            }
+        }
 
         impl $name {
             pub fn as_str(&self) -> &str {
@@ -90,10 +96,10 @@ mod tests {
 
     #[test]
     fn ids_are_the_apis_strings_on_the_wire() {
-        let id: SlotId = serde_json::from_str(r#""slot-8f2c""#).unwrap();
+        let id: SlotId = crate::json::parse(r#""slot-8f2c""#).unwrap();
         assert_eq!(id, "slot-8f2c");
         assert_eq!(serde_json::to_string(&id).unwrap(), r#""slot-8f2c""#);
         assert_eq!(id.to_string(), "slot-8f2c");
-        assert!(serde_json::from_str::<BandId>("6").is_err());
+        assert!(crate::json::parse::<BandId>("6").is_none());
     }
 }

@@ -13,6 +13,7 @@ pub mod format;
 pub mod ics;
 pub mod ids;
 pub mod journey;
+pub mod json;
 pub mod languages;
 pub mod manage;
 pub mod model;

@@ -1,7 +1,7 @@
 //! Finding, cancelling and moving a booking: the rules that do not need a browser.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::ids::Reference;
 use crate::model::{Booking, BookingStatus, Slot};
@@ -46,15 +46,21 @@ pub const CANCEL_REASONS: [(&str, &str); 4] = [
 
 /// The manage journey's memory for this tab: the booking found, the date of birth that found
 /// it (needed for every change), and a new time being chosen.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ManageSession {
     pub booking: Booking,
-    #[serde(deserialize_with = "crate::dates::date")]
     pub date_of_birth: chrono::NaiveDate,
     pub new_slot: Option<Slot>,
     /// One key per move attempt, kept across retries.
     pub reschedule_key: Option<String>,
 }
+
+crate::from_json!(ManageSession {
+    booking: req,
+    date_of_birth: req,
+    new_slot: def,
+    reschedule_key: def
+});
 
 impl ManageSession {
     pub fn choose_new_slot(&mut self, slot: Slot) {

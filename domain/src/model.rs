@@ -3,18 +3,18 @@
 //! Dates and instants are read by [`crate::dates`].
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::dates;
+use crate::{enum_from_json, from_json};
+
 pub use crate::dates::ClinicTime;
 pub use crate::ids::{BandId, InviteCode, LocalityId, Reference, ServiceId, SlotId};
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ServiceList {
     pub services: Vec<Service>,
     /// What a 1.1 API offers beyond 1.0 (`screening`, `needs`, `booked_by`, …); absent on a
     /// 1.0 API, which then offers none of it.
-    #[serde(default)]
     pub features: Vec<String>,
 }
 
@@ -43,7 +43,7 @@ impl ServiceList {
 }
 
 /// The 1.1 questions an API can take the answers to, besides screening (which is per service).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Offers {
     pub needs: bool,
     pub booked_by: bool,
@@ -51,41 +51,35 @@ pub struct Offers {
 
 /// Urgent symptoms a service asks about before a routine booking: the trust's clinicians'
 /// words, shown as plain text.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Screening {
     pub question: String,
-    #[serde(default)]
     pub hint: String,
     pub symptoms: Vec<Symptom>,
     pub urgent: Urgent,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Symptom {
     pub id: String,
     pub text: String,
 }
 
 /// What a patient with any of the symptoms is told instead of booking.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Urgent {
     pub heading: String,
     pub text: String,
-    #[serde(default)]
     pub phone: String,
 }
 
 /// How a patient needs to be contacted and supported (the Accessible Information Standard).
 /// Values the app does not know are kept and shown generically.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Needs {
-    #[serde(default)]
     pub interpreter: Option<String>,
-    #[serde(default)]
     pub communication: Vec<String>,
-    #[serde(default)]
     pub access: Vec<String>,
-    #[serde(default)]
     pub other: Option<String>,
 }
 
@@ -99,26 +93,20 @@ impl Needs {
 }
 
 /// Someone booking for the patient.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct BookedBy {
     pub name: String,
-    #[serde(default)]
     pub relationship: Option<String>,
-    #[serde(default)]
     pub phone: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Service {
     pub id: ServiceId,
     pub name: String,
-    #[serde(default)]
     pub description: String,
-    #[serde(default)]
     pub phone: String,
-    #[serde(default)]
     pub bands: Vec<Band>,
-    #[serde(default)]
     pub screening: Option<Screening>,
     /// Set by [`ServiceList::offered`], not by the API.
     #[serde(skip)]
@@ -131,30 +119,25 @@ impl Service {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Band {
     pub id: BandId,
     pub name: String,
-    #[serde(default)]
     pub description: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LocalityList {
     pub localities: Vec<Locality>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Locality {
     pub id: LocalityId,
     pub name: String,
-    #[serde(default)]
     pub address: Vec<String>,
-    #[serde(default)]
     pub postcode: String,
-    #[serde(default)]
     pub access: Option<String>,
-    #[serde(default, deserialize_with = "dates::optional_instant")]
     pub next_available: Option<ClinicTime>,
 }
 
@@ -170,30 +153,24 @@ impl Locality {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
     InPerson,
     Telephone,
     Video,
     /// A mode this version of the app does not know yet: shown generically.
-    #[serde(other)]
     Other,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Slot {
     pub id: SlotId,
-    #[serde(deserialize_with = "dates::instant")]
     pub start: ClinicTime,
-    #[serde(deserialize_with = "dates::instant")]
     pub end: ClinicTime,
-    #[serde(default)]
     pub locality: LocalityId,
-    #[serde(default)]
     pub band: BandId,
     pub mode: Mode,
-    #[serde(default)]
     pub clinician: String,
 }
 
@@ -204,65 +181,59 @@ impl Slot {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SlotPage {
-    #[serde(default)]
     pub timezone: String,
     pub slots: Vec<Slot>,
-    #[serde(default)]
     pub next_cursor: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BookingStatus {
     Booked,
     Cancelled,
-    #[serde(other)]
     Other,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ServiceRef {
     pub id: ServiceId,
-    #[serde(default)]
     pub name: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Booking {
     pub reference: Reference,
     pub status: BookingStatus,
     pub slot: Slot,
     pub service: ServiceRef,
     pub locality: Locality,
-    #[serde(default, deserialize_with = "dates::optional_instant")]
     pub cancel_before: Option<ClinicTime>,
     /// Echoed by a 1.1 API when the booking was made with them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub needs: Option<Needs>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub booked_by: Option<BookedBy>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Patient {
     pub given_name: String,
     pub family_name: String,
-    #[serde(deserialize_with = "dates::date")]
     pub date_of_birth: NaiveDate,
     pub nhs_number: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Reminders {
     pub sms: bool,
     pub email: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct BookingRequest {
     pub slot_id: SlotId,
     pub patient: Patient,
@@ -270,57 +241,158 @@ pub struct BookingRequest {
     pub channel: String,
     pub source: String,
     /// `"none"` when the service screened for urgent symptoms (1.1).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub screening: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub needs: Option<Needs>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub booked_by: Option<BookedBy>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CancelRequest {
-    #[serde(deserialize_with = "dates::date")]
     pub date_of_birth: NaiveDate,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RescheduleRequest {
-    #[serde(deserialize_with = "dates::date")]
     pub date_of_birth: NaiveDate,
     pub slot_id: SlotId,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Invite {
     pub code: InviteCode,
     pub service: ServiceId,
-    #[serde(default)]
     pub band: Option<BandId>,
-    #[serde(default)]
     pub locality: Option<LocalityId>,
-    #[serde(deserialize_with = "dates::date")]
     pub book_from: NaiveDate,
-    #[serde(deserialize_with = "dates::date")]
     pub book_until: NaiveDate,
 }
 
 /// The error envelope of every non-2xx answer the API itself produces.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ErrorEnvelope {
     pub error: ErrorBody,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ErrorBody {
     pub code: String,
-    #[serde(default)]
     pub message: String,
-    #[serde(default)]
     pub fields: std::collections::BTreeMap<String, String>,
 }
+
+// Reading the contract's JSON (`crate::json`: `req` must be there, `def` may be absent or null).
+from_json!(ServiceList {
+    services: req,
+    features: def
+});
+from_json!(Service { id: req, name: req, description: def, phone: def, bands: def, screening: def;
+    offers: Offers::default() });
+from_json!(Band {
+    id: req,
+    name: req,
+    description: def
+});
+from_json!(Screening {
+    question: req,
+    hint: def,
+    symptoms: req,
+    urgent: req
+});
+from_json!(Symptom { id: req, text: req });
+from_json!(Urgent {
+    heading: req,
+    text: req,
+    phone: def
+});
+from_json!(Needs {
+    interpreter: def,
+    communication: def,
+    access: def,
+    other: def
+});
+from_json!(BookedBy {
+    name: req,
+    relationship: def,
+    phone: def
+});
+from_json!(LocalityList { localities: req });
+from_json!(Locality {
+    id: req,
+    name: req,
+    address: def,
+    postcode: def,
+    access: def,
+    next_available: def
+});
+enum_from_json!(Mode { "in_person" => InPerson, "telephone" => Telephone, "video" => Video } else Other);
+from_json!(Slot {
+    id: req,
+    start: req,
+    end: req,
+    locality: def,
+    band: def,
+    mode: req,
+    clinician: def
+});
+from_json!(SlotPage {
+    timezone: def,
+    slots: req,
+    next_cursor: def
+});
+enum_from_json!(BookingStatus { "booked" => Booked, "cancelled" => Cancelled } else Other);
+from_json!(ServiceRef { id: req, name: def });
+from_json!(Booking {
+    reference: req,
+    status: req,
+    slot: req,
+    service: req,
+    locality: req,
+    cancel_before: def,
+    needs: def,
+    booked_by: def
+});
+from_json!(Invite {
+    code: req,
+    service: req,
+    band: def,
+    locality: def,
+    book_from: req,
+    book_until: req
+});
+// The requests too, for fake APIs in tests (not linked into the app, which only writes them).
+from_json!(Patient {
+    given_name: req,
+    family_name: req,
+    date_of_birth: req,
+    nhs_number: def,
+    phone: def,
+    email: def
+});
+from_json!(Reminders {
+    sms: req,
+    email: req
+});
+from_json!(BookingRequest {
+    slot_id: req,
+    patient: req,
+    reminders: req,
+    channel: req,
+    source: req,
+    screening: def,
+    needs: def,
+    booked_by: def
+});
+from_json!(ErrorEnvelope { error: req });
+from_json!(ErrorBody {
+    code: req,
+    message: def,
+    fields: def
+});
 
 #[cfg(test)]
 mod tests {
@@ -336,7 +408,7 @@ mod tests {
             { "id": "slot-x", "start": "2027-03-29T11:00:00+01:00", "end": "2027-03-29T11:30:00+01:00",
               "locality": "hinchingbrooke", "band": "band-6", "mode": "hologram" } ],
           "next_cursor": null }"#;
-        let page: SlotPage = serde_json::from_str(json).unwrap();
+        let page: SlotPage = crate::json::parse(json).unwrap();
         assert_eq!(page.slots.len(), 2);
         assert_eq!(page.slots[0].mode, Mode::InPerson);
         assert_eq!(page.slots[1].mode, Mode::Other);
@@ -351,7 +423,7 @@ mod tests {
           "service": { "id": "physio-msk", "name": "Physio" },
           "locality": { "id": "h", "name": "Hinchingbrooke Hospital" },
           "cancel_before": "2027-03-28T09:15:00+01:00" }"#;
-        let b: Booking = serde_json::from_str(json).unwrap();
+        let b: Booking = crate::json::parse(json).unwrap();
         assert_eq!(b.status, BookingStatus::Other);
         assert_eq!(b.slot.mode, Mode::Video);
     }

@@ -1,7 +1,7 @@
 //! "What support do you need?": the Accessible Information Standard's needs as the patient
 //! chose them, checked, turned into the API's `needs` and back into words.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::model::Needs;
 use crate::validate::{Field, FieldError};
@@ -49,7 +49,7 @@ pub fn need_label(value: &str) -> String {
 }
 
 /// What was chosen and typed on the support page, kept as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct NeedsForm {
     pub interpreter: String,
     pub communication: Vec<String>,
@@ -60,6 +60,13 @@ pub struct NeedsForm {
 pub const NEEDS_EMPTY: &str =
     "Select or enter the support you need, or go back and say you do not need support";
 pub const NEEDS_INTERPRETER_LENGTH: &str = "Language must be 60 characters or fewer";
+
+crate::from_json!(NeedsForm {
+    interpreter: def,
+    communication: def,
+    access: def,
+    other: def
+});
 
 impl NeedsForm {
     /// The `needs` to send, or what to fix. Lists keep the page's order.

@@ -2,7 +2,7 @@
 //! that say exactly what to fix, and turned into the API's `Patient` only when all of it is right.
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::journey::Step;
 use crate::model::{Patient, Reminders};
@@ -115,7 +115,7 @@ pub const EMAIL_INVALID: &str =
     "Enter an email address in the correct format, like name@example.com";
 
 /// What the patient typed, kept exactly as typed (never mangled) so nothing is retyped.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct DetailsForm {
     pub given_name: String,
     pub family_name: String,
@@ -129,6 +129,20 @@ pub struct DetailsForm {
     pub remind_sms: bool,
     pub remind_email: bool,
 }
+
+crate::from_json!(DetailsForm {
+    given_name: def,
+    family_name: def,
+    dob_day: def,
+    dob_month: def,
+    dob_year: def,
+    nhs_number: def,
+    no_nhs_number: def,
+    phone: def,
+    email: def,
+    remind_sms: def,
+    remind_email: def
+});
 
 impl DetailsForm {
     /// All errors in page order (one per field at most; for the date, one message on the first part in error).

@@ -195,7 +195,7 @@ impl FakeApi {
                 )
             };
         }
-        let Ok(request) = serde_json::from_str::<BookingRequest>(body) else {
+        let Some(request) = booking_domain::json::parse::<BookingRequest>(body) else {
             return (
                 error_response(
                     422,
@@ -462,7 +462,7 @@ impl Transport for FaultyTransport<'_> {
             }
             Fault::Competitor => {
                 // Someone else presses "Book appointment" for the same time a moment earlier.
-                let slot_id = serde_json::from_str::<BookingRequest>(&body)
+                let slot_id = booking_domain::json::parse::<BookingRequest>(&body)
                     .map(|r| r.slot_id)
                     .unwrap_or_default();
                 let n = self.competitors.get() + 1;
