@@ -117,7 +117,7 @@ pub fn suggestions(typed: &str, limit: usize) -> Vec<&'static str> {
     if typed.is_empty() {
         return Vec::new();
     }
-    let mut found: Vec<(u8, &'static str)> = LANGUAGES
+    let found: Vec<(u8, &'static str)> = LANGUAGES
         .iter()
         .filter_map(|&name| {
             // Not on one letter: "c" offering Mandarin would puzzle.
@@ -133,9 +133,14 @@ pub fn suggestions(typed: &str, limit: usize) -> Vec<&'static str> {
                 .map(|r| (r, name))
         })
         .collect();
-    // Stable: alphabetical within a rank.
-    found.sort_by_key(|&(r, _)| r);
-    found.into_iter().take(limit).map(|(_, n)| n).collect()
+    // Best rank first, alphabetical within a rank (the list is sorted): a pass per rank
+    // instead of a sort, which would add its own copy of the sort code.
+    let best = found.iter().map(|&(r, _)| r).max().unwrap_or(0);
+    (0..=best)
+        .flat_map(|rank| found.iter().filter(move |(r, _)| *r == rank))
+        .take(limit)
+        .map(|&(_, n)| n)
+        .collect()
 }
 
 /// The suggestions the needs page offers: six at most, so the list fits a phone screen above

@@ -19,10 +19,7 @@ pub struct Day {
 /// slots starting at or before `now` dropped.
 pub fn slots_by_day(slots: &[Slot], now: DateTime<Utc>) -> Vec<Day> {
     let mut future: Vec<&Slot> = slots.iter().filter(|s| s.start > now).collect();
-    // Day first, so that a day's slots stay together even if offsets in a list disagree.
-    future.sort_by(|a, b| {
-        (a.start.date_naive(), a.start, &a.id).cmp(&(b.start.date_naive(), b.start, &b.id))
-    });
+    future.sort_by(BY_DAY_THEN_START);
     let mut seen = BTreeSet::new();
     let mut days: Vec<Day> = Vec::new();
     for slot in future {
@@ -92,11 +89,24 @@ pub fn nearest_slots(slots: &[Slot], to: &ClinicTime, exclude: &str, n: usize) -
         .iter()
         .filter(|s| s.id != exclude && seen.insert(s.id.as_str()))
         .collect();
-    candidates.sort_by_key(|s| ((s.start - *to).num_seconds().abs(), s.start));
-    let mut nearest: Vec<Slot> = candidates.into_iter().take(n).cloned().collect();
-    nearest.sort_by_key(|s| s.start);
-    nearest
+    // The n nearest by picking the nearest n times (n is a handful): no sort of its own.
+    let distance = |s: &Slot| ((s.start - *to).num_seconds().abs(), s.start);
+    let mut nearest: Vec<&Slot> = Vec::with_capacity(n);
+    while nearest.len() < n {
+        let Some(i) = (0..candidates.len()).min_by_key(|&i| distance(candidates[i])) else {
+            break;
+        };
+        nearest.push(candidates.swap_remove(i));
+    }
+    nearest.sort_by(BY_DAY_THEN_START);
+    nearest.into_iter().cloned().collect()
 }
+
+/// Day first, so that a day's slots stay together even if offsets in a list disagree; then
+/// start and id. A function pointer, so that every sort of slots is one copy of the sort code
+/// (each distinct comparator is its own ~3 KB instantiation).
+const BY_DAY_THEN_START: fn(&&Slot, &&Slot) -> std::cmp::Ordering =
+    |a, b| (a.start.date_naive(), a.start, &a.id).cmp(&(b.start.date_naive(), b.start, &b.id));
 
 /// The API takes at most 31 days a query: consecutive (from, to) ranges with to - from <= 30 days
 /// that cover from..=until exactly. Empty when `until` is before `from`.

@@ -14,7 +14,7 @@ pub fn Checkboxes(
     #[prop(optional)] heading: bool,
     #[prop(default = None)] hint: Option<String>,
     items: Vec<Choice>,
-    /// The values chosen, in the order of `items` (then `exclusive`).
+    /// The values chosen, in the order they were ticked (the page's model orders them).
     chosen: RwSignal<Vec<String>>,
     #[prop(optional)] exclusive: Option<Choice>,
     #[prop(into)] error: Signal<Option<String>>,
@@ -22,7 +22,6 @@ pub fn Checkboxes(
     let has_hint = hint.is_some();
     let count = items.len();
     let exclusive_value = exclusive.as_ref().map(|c| c.value.clone());
-    let others: Vec<String> = items.iter().map(|c| c.value.clone()).collect();
     let toggle = move |value: String, on: bool| {
         chosen.update(|list| {
             list.retain(|v| *v != value);
@@ -33,9 +32,6 @@ pub fn Checkboxes(
                     list.retain(|v| v != x);
                 }
                 list.push(value);
-                // Keep the page's order whatever the order of the clicks.
-                let order = |v: &String| others.iter().position(|o| o == v).unwrap_or(usize::MAX);
-                list.sort_by_key(order);
             }
         })
     };
