@@ -39,8 +39,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <PhoneNumber class="nhsb-footer__link"/> "."
                 </p>
                 <ul class="nhsb-footer__list">
-                    // Only while booking: there are answers to delete.
-                    {move || state.route.with(|r| QUESTIONS.contains(&r.step)).then(|| view! { <li><StartAgain/></li> })}
+                    // Only while booking (and on the urgent advice, whose answers a shared
+                    // device should not keep): there are answers to delete.
+                    {move || state.route.with(|r| QUESTIONS.contains(&r.step) || r.step == Step::Urgent)
+                        .then(|| view! { <li><StartAgain/></li> })}
                     <li><StepLink to=Step::ManageFind class="nhsb-footer__link">"Change or cancel an appointment"</StepLink></li>
                     <li><StepLink to=Step::Accessibility class="nhsb-footer__link">"Accessibility statement"</StepLink></li>
                 </ul>
