@@ -37,6 +37,8 @@ pub struct AppState {
     /// confirmation page.
     pub booked: RwSignal<Option<Booking>>,
     /// The patient's name when someone else booked for them: the confirmation names both.
+    /// In memory only, like the booker and the support in `booked`: nothing personal is kept
+    /// in the tab once the booking is made.
     pub booked_for: RwSignal<Option<String>>,
     /// Field errors the API returned (422) for the details page to show.
     pub server_errors: RwSignal<Vec<FieldError>>,
@@ -50,7 +52,6 @@ pub struct AppState {
 const DRAFT_KEY: &str = "nhs-booking:draft";
 const BOOKED_KEY: &str = "nhs-booking:booked";
 const MANAGE_KEY: &str = "nhs-booking:manage";
-const BOOKED_FOR_KEY: &str = "nhs-booking:booked-for";
 
 impl AppState {
     pub fn new(config: Config, route: Route, client: Api) -> Self {
@@ -97,7 +98,7 @@ impl AppState {
             services,
             localities: RwSignal::new(None),
             booked: RwSignal::new(load(BOOKED_KEY)),
-            booked_for: RwSignal::new(load(BOOKED_FOR_KEY)),
+            booked_for: RwSignal::new(None),
             server_errors: RwSignal::new(Vec::new()),
             invite,
             manage: RwSignal::new(load(MANAGE_KEY)),
@@ -112,8 +113,18 @@ impl AppState {
                 )
             })
         });
-        Effect::new(move |_| state.booked.with(|b| save(BOOKED_KEY, b.as_ref())));
-        Effect::new(move |_| state.booked_for.with(|b| save(BOOKED_FOR_KEY, b.as_ref())));
+        // The booking without who booked it and the support asked for (names, phone, health):
+        // a reload of the confirmation shows the rest.
+        Effect::new(move |_| {
+            state.booked.with(|b| {
+                let kept = b.as_ref().map(|b| Booking {
+                    needs: None,
+                    booked_by: None,
+                    ..b.clone()
+                });
+                save(BOOKED_KEY, kept.as_ref())
+            })
+        });
         state.router().listen(move || state.settle());
         state
     }
@@ -223,7 +234,7 @@ impl AppState {
         self.booked_for.set(None);
         self.manage.set(None);
         self.server_errors.set(Vec::new());
-        for key in [DRAFT_KEY, BOOKED_KEY, BOOKED_FOR_KEY, MANAGE_KEY] {
+        for key in [DRAFT_KEY, BOOKED_KEY, MANAGE_KEY] {
             save::<()>(key, None);
         }
         self.settle();

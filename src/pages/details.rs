@@ -98,7 +98,7 @@ pub fn DetailsPage(services: Vec<Service>) -> impl IntoView {
                     value=nhs_number error=message(Field::NhsNumber) inputmode="numeric" no_spellcheck=true width="10"/>
                 <div class="nhsb-checkboxes">
                     <Checkbox id="no-nhs-number" label=words.no_nhs_number checked=no_nhs_number
-                        hint="You can still book. We will need your mobile phone number instead."/>
+                        hint=words.no_nhs_hint/>
                 </div>
             </div>
             <TextInput id=Field::Phone.id() label=words.phone
@@ -131,6 +131,7 @@ struct Words {
     dob: &'static str,
     nhs_number: &'static str,
     no_nhs_number: &'static str,
+    no_nhs_hint: &'static str,
     phone: &'static str,
     phone_hint: &'static str,
     email: &'static str,
@@ -147,6 +148,7 @@ impl Words {
                 dob: "Their date of birth",
                 nhs_number: "Their NHS number",
                 no_nhs_number: "I do not know their NHS number",
+                no_nhs_hint: "You can still book. We will need their mobile phone number instead.",
                 phone: "Their mobile phone number",
                 phone_hint: "We will only use this to contact them about their appointment.",
                 email: "Their email address (optional)",
@@ -161,6 +163,7 @@ impl Words {
                 dob: "Date of birth",
                 nhs_number: "NHS number",
                 no_nhs_number: "I do not know my NHS number",
+                no_nhs_hint: "You can still book. We will need your mobile phone number instead.",
                 phone: "Mobile phone number",
                 phone_hint: "We will only use this to contact you about your appointment.",
                 email: "Email address (optional)",
