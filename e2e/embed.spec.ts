@@ -12,7 +12,7 @@ import {
   type FrameLocator,
   type Page,
 } from '@playwright/test';
-import { AXE_TAGS, BAND_6, Demo, HEADINGS, PATIENT, PLACE, REFERENCE, SERVICE, TIME_NAME, expect, test } from './helpers';
+import { AXE_TAGS, BAND_6, Demo, HEADINGS, PATIENT, PLACE, REFERENCE, SERVICE, TIME_NAME, expect, oneOf, test } from './helpers';
 
 const root = path.resolve(__dirname, '..');
 let server: ChildProcess;
@@ -28,7 +28,7 @@ const HOST_HASH = '#book';
 test.beforeAll(async () => {
   server = spawn(
     'target/release/demo-api',
-    ['--port', '0', '--static-dir', 'dist', '--extra-static', '/trust-site=examples/trust-site', '--csp-path', '/', '--test-controls'],
+    ['--port', '0', '--static-dir', process.env.E2E_DIST || 'dist', '--extra-static', '/trust-site=examples/trust-site', '--csp-path', '/', '--test-controls'],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   origin = await new Promise<string>((resolve, reject) => {
@@ -187,7 +187,38 @@ async function heading(scope: Scope, name: string): Promise<void> {
   await expect(scope.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
 }
 
-/** Every step of a booking, calling `at` on each page once it shows. Returns the reference. */
+/**
+ * The questions a 1.1 API adds (its `features`), each with the answer that changes nothing else.
+ * A 1.0 API asks none of them.
+ */
+const ADDED = [
+  { step: 'symptoms', heading: HEADINGS.symptoms, role: 'checkbox', answer: 'None of these' },
+  { step: 'who-for', heading: HEADINGS.whoFor, role: 'radio', answer: 'Me' },
+  { step: 'support', heading: HEADINGS.support, role: 'radio', answer: 'No' },
+] as const;
+const ADDED_STEPS: string[] = ADDED.map((a) => a.step);
+
+/**
+ * After a Continue: when the page that follows is one of the ADDED questions rather than `next`,
+ * calls `at` on it, answers it and continues. Leaves `next` showing either way.
+ */
+async function passAdded(scope: Scope, next: string, at: (step: string) => Promise<void> = async () => {}): Promise<string | null> {
+  const h = scope.getByRole('heading', { level: 1 });
+  await expect(h).toHaveText(oneOf(next, ...ADDED.map((a) => a.heading)));
+  const shown = ((await h.textContent()) ?? '').trim();
+  const added = ADDED.find((a) => a.heading === shown);
+  if (!added) return null;
+  await at(added.step);
+  await scope.getByRole(added.role, { name: added.answer, exact: true }).check();
+  await scope.getByRole('button', { name: 'Continue', exact: true }).click();
+  await heading(scope, next);
+  return added.step;
+}
+
+/**
+ * Every step of a booking, calling `at` on each page once it shows (the ADDED questions too,
+ * when the API asks them). Returns the reference.
+ */
 async function book(scope: Scope, at: (step: string) => Promise<void> = async () => {}): Promise<string> {
   const cont = () => scope.getByRole('button', { name: 'Continue', exact: true }).click();
   await expect(scope.getByRole('button', { name: 'Start now' })).toBeVisible();
@@ -197,6 +228,7 @@ async function book(scope: Scope, at: (step: string) => Promise<void> = async ()
   await at('service');
   await scope.getByRole('radio', { name: SERVICE, exact: true }).check();
   await cont();
+  await passAdded(scope, HEADINGS.clinician, at);
   await heading(scope, HEADINGS.clinician);
   await at('clinician');
   await scope.getByRole('radio', { name: BAND_6, exact: true }).check();
@@ -226,6 +258,7 @@ async function book(scope: Scope, at: (step: string) => Promise<void> = async ()
     await scope.getByRole('radio', { name: TIME_NAME }).first().check();
   }
   await cont();
+  await passAdded(scope, HEADINGS.details, at);
   await heading(scope, HEADINGS.details);
   await at('details');
   const p = PATIENT;
@@ -238,6 +271,7 @@ async function book(scope: Scope, at: (step: string) => Promise<void> = async ()
   await scope.getByLabel('NHS number', { exact: true }).fill(p.nhs);
   await scope.getByLabel('Mobile phone number', { exact: true }).fill(p.phone);
   await cont();
+  await passAdded(scope, HEADINGS.check, at);
   await heading(scope, HEADINGS.check);
   await at('check');
   await scope.getByRole('button', { name: 'Book appointment', exact: true }).click();
@@ -277,13 +311,14 @@ test('a whole booking inside the trust page, under the strict CSP, leaves the ho
     const expected: Record<string, string | null> = {
       start: null, service: 'service', clinician: 'clinician', location: 'location', time: 'time',
       details: 'your-details', check: 'check-your-answers', confirmation: 'confirmation',
+      symptoms: 'symptoms', 'who-for': 'who-for', support: 'support',
     };
     expect(param, `booking= at ${step}`).toBe(expected[step]);
-    if (['start', 'time', 'details', 'check', 'confirmation'].includes(step)) {
+    if (['start', 'symptoms', 'time', 'details', 'support', 'check', 'confirmation'].includes(step)) {
       await expectAxeClean(page, `host page, ${step}`);
     }
   });
-  expect(steps).toHaveLength(8);
+  expect(steps.filter((s) => !ADDED_STEPS.includes(s))).toHaveLength(8);
   expect(reference).toMatch(REFERENCE);
   expect((await demo.patientBookings()).map((b) => b.reference)).toEqual([reference]);
 
@@ -301,6 +336,8 @@ test('Back, Forward and refresh move through the steps and keep the host URL', a
   await heading(page, HEADINGS.service);
   await page.getByRole('radio', { name: SERVICE, exact: true }).check();
   await button('Continue').click();
+  // A 1.1 API asks about urgent symptoms between the service and the clinician.
+  const symptoms = (await passAdded(page, HEADINGS.clinician)) === 'symptoms';
   await heading(page, HEADINGS.clinician);
   await page.getByRole('radio', { name: BAND_6, exact: true }).check();
   await button('Continue').click();
@@ -316,8 +353,17 @@ test('Back, Forward and refresh move through the steps and keep the host URL', a
   await page.goBack();
   await expectStep(HEADINGS.clinician, 'clinician');
   await expect(page.getByRole('radio', { name: BAND_6, exact: true })).toBeChecked();
+  if (symptoms) {
+    await page.goBack();
+    await expectStep(HEADINGS.symptoms, 'symptoms');
+    await expect(page.getByRole('checkbox', { name: 'None of these', exact: true })).toBeChecked();
+  }
   await page.goBack();
   await expectStep(HEADINGS.service, 'service');
+  if (symptoms) {
+    await page.goForward();
+    await expectStep(HEADINGS.symptoms, 'symptoms');
+  }
   await page.goForward();
   await expectStep(HEADINGS.clinician, 'clinician');
   await page.goForward();
@@ -328,6 +374,7 @@ test('Back, Forward and refresh move through the steps and keep the host URL', a
   // Back past the first question: the host page as it was, the app's start page.
   await page.goBack();
   await page.goBack();
+  if (symptoms) await page.goBack();
   await page.goBack();
   await expect(button('Start now')).toBeVisible();
   expect(hostUrl(page).search).toBe(`?${HOST_QUERY}`);
@@ -371,6 +418,10 @@ test("the trust's global CSS does not change how the app looks", async ({ page }
   await compare('service', '/service');
   await page.getByRole('radio', { name: SERVICE, exact: true }).check();
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  // The urgent-symptoms question (a 1.1 API) looks the same in the host page and alone.
+  if (await passAdded(page, HEADINGS.clinician, async () => compare('symptoms', '/symptoms?service=physio-msk'))) {
+    await heading(page, HEADINGS.clinician);
+  }
   await page.getByRole('radio', { name: BAND_6, exact: true }).check();
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await page.getByRole('radio', { name: PLACE, exact: true }).check();
@@ -380,6 +431,7 @@ test("the trust's global CSS does not change how the app looks", async ({ page }
   await compare('time', `/time?service=${q.get('service')}&band=${q.get('band')}&locality=${q.get('locality')}`);
   await page.getByRole('radio', { name: TIME_NAME }).first().check();
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await passAdded(page, HEADINGS.details);
   await heading(page, HEADINGS.details);
   const d = hostUrl(page).searchParams;
   const keys = ['service', 'band', 'locality', 'date', 'slot'];

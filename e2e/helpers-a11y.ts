@@ -22,7 +22,18 @@ import {
   type Demo,
   type Step,
 } from './helpers';
-import { CHANGEABLE, MANAGE, openBooking, openFind } from './helpers-manage';
+import { CHANGEABLE, MANAGE, findBooking, openBooking, openFind } from './helpers-manage';
+import {
+  ACCESS,
+  BOOKER,
+  COMMUNICATION,
+  NEW_FEATURES,
+  SYMPTOMS,
+  fillBooker,
+  needsFields,
+  walkInclusive,
+  type Needs,
+} from './helpers-inclusive';
 
 // ---------------------------------------------------------------------------------------------
 // The manage journey (from helpers-manage.ts, in the shape these specs use)
@@ -47,8 +58,16 @@ export const openSeededBooking = (page: Page): Promise<void> => openBooking(page
 // Every page and state a patient can meet (a11y.spec.ts runs axe on each; visual-a11y.spec.ts
 // measures each)
 
-/** A page or state and how to reach it; `loading` when the state is the loading message itself. */
-export type State = { name: string; reach: (page: Page, demo: Demo) => Promise<unknown>; loading?: boolean };
+/**
+ * A page or state and how to reach it; `loading` when the state is the loading message itself;
+ * `features` when it needs an API offering those (contract 1.1; the test is skipped otherwise).
+ */
+export type State = {
+  name: string;
+  reach: (page: Page, demo: Demo) => Promise<unknown>;
+  loading?: boolean;
+  features?: readonly string[];
+};
 
 const question = (step: Step): State => ({
   name: `${step} question`,
@@ -184,6 +203,98 @@ export const STATES: State[] = [
   },
   { name: 'manage: your appointment (found)', reach: (page) => openSeededBooking(page) },
 ];
+
+/** Every kind of support, for the states that show them all. */
+export const ALL_NEEDS: Needs = {
+  interpreter: 'Polish',
+  communication: COMMUNICATION.map(([label]) => label),
+  access: ACCESS.map(([label]) => label),
+  other: 'I use a wheelchair.',
+};
+
+const inclusive = (name: string, reach: State['reach']): State => ({ name, reach, features: NEW_FEATURES });
+
+const pressContinue = async (page: Page) => {
+  await continueButton(page).click();
+  await expectErrorSummary(page);
+};
+
+/** The pages and states of the 1.1 questions (urgent symptoms, who it is for, support). */
+export const INCLUSIVE_STATES: State[] = [
+  inclusive('symptoms question', (page, demo) => walkInclusive(page, demo, 'symptoms')),
+  inclusive('symptoms question with errors', async (page, demo) => {
+    await walkInclusive(page, demo, 'symptoms');
+    await pressContinue(page);
+  }),
+  inclusive('get help now (urgent symptoms)', async (page, demo) => {
+    await walkInclusive(page, demo, 'symptoms');
+    await page.getByRole('checkbox', { name: SYMPTOMS.legs, exact: true }).check();
+    await continueButton(page).click();
+    await expectPage(page, HEADINGS.urgent, { focus: false });
+  }),
+  inclusive('who-for question', (page, demo) => walkInclusive(page, demo, 'who-for')),
+  inclusive('who-for question with errors', async (page, demo) => {
+    await walkInclusive(page, demo, 'who-for');
+    await pressContinue(page);
+  }),
+  inclusive('about you', (page, demo) => walkInclusive(page, demo, 'about-you', { bookedBy: BOOKER })),
+  inclusive('about you with errors', async (page, demo) => {
+    await walkInclusive(page, demo, 'about-you', { bookedBy: BOOKER });
+    await pressContinue(page);
+  }),
+  inclusive('about you with a phone number that is not a UK number', async (page, demo) => {
+    await walkInclusive(page, demo, 'about-you', { bookedBy: BOOKER });
+    await fillBooker(page, { ...BOOKER, phone: '12' });
+    await pressContinue(page);
+  }),
+  inclusive('their details', (page, demo) => walkInclusive(page, demo, 'details', { bookedBy: BOOKER })),
+  inclusive('their details with errors', async (page, demo) => {
+    await walkInclusive(page, demo, 'details', { bookedBy: BOOKER });
+    await pressContinue(page);
+  }),
+  inclusive('support question', (page, demo) => walkInclusive(page, demo, 'support')),
+  inclusive('support question with errors', async (page, demo) => {
+    await walkInclusive(page, demo, 'support');
+    await pressContinue(page);
+  }),
+  inclusive('support question (someone else)', (page, demo) => walkInclusive(page, demo, 'support', { bookedBy: BOOKER })),
+  inclusive('support needed', (page, demo) => walkInclusive(page, demo, 'support-needed')),
+  inclusive('support needed with suggestions open', async (page, demo) => {
+    await walkInclusive(page, demo, 'support-needed');
+    const f = needsFields(page);
+    await f.interpreter.focus();
+    await page.keyboard.type('Po');
+    await expect(f.suggestions.getByRole('option')).not.toHaveCount(0);
+    await page.keyboard.press('ArrowDown');
+    await expect(f.interpreter).toHaveAttribute('aria-activedescendant', /.+/);
+  }),
+  inclusive('support needed with errors', async (page, demo) => {
+    await walkInclusive(page, demo, 'support-needed');
+    await pressContinue(page);
+  }),
+  inclusive('support needed with too many characters', async (page, demo) => {
+    await walkInclusive(page, demo, 'support-needed');
+    await needsFields(page).other.fill('x'.repeat(510));
+    await expect(page.getByText('You have 10 characters too many').first()).toBeVisible();
+    await pressContinue(page);
+  }),
+  inclusive('support needed (someone else)', (page, demo) => walkInclusive(page, demo, 'support-needed', { bookedBy: BOOKER })),
+  inclusive('check answers with every row (someone else, every kind of support)', (page, demo) =>
+    walkInclusive(page, demo, 'check', { bookedBy: BOOKER, needs: ALL_NEEDS }),
+  ),
+  inclusive('confirmation (someone else, every kind of support)', (page, demo) =>
+    walkInclusive(page, demo, 'confirmation', { bookedBy: BOOKER, needs: ALL_NEEDS }),
+  ),
+  inclusive('manage: your appointment (booked by someone else, with support)', async (page, demo) => {
+    const { reference } = await walkInclusive(page, demo, 'confirmation', { bookedBy: BOOKER, needs: ALL_NEEDS });
+    await openFind(page);
+    await findBooking(page, reference!, SEEDED_DOB);
+    await expectPage(page, MANAGE.booking, { focus: false });
+  }),
+];
+
+/** The date of birth walkInclusive's patient (PATIENT) has. */
+const SEEDED_DOB = { day: '28', month: '2', year: '1958' };
 
 // ---------------------------------------------------------------------------------------------
 // Focus: what has it, and whether a sighted keyboard user can see where it is
@@ -483,6 +594,14 @@ export async function clippedText(page: Page): Promise<string[]> {
       // A text box scrolls its own long value sideways by design: only boxes that clip count.
       if (clipsX && !isField && overX) {
         out.push(`<${e.tagName.toLowerCase()}#${e.id}.${String(e.className).split(/\s+/)[0]}> scrollWidth ${e.scrollWidth} > clientWidth ${e.clientWidth}`);
+      }
+      // A text area scrolls its own long value up and down by design (it keeps its rows and
+      // shows a scroll bar): it counts only when it is too short for one line of its text.
+      if (e instanceof HTMLTextAreaElement) {
+        const line = s.lineHeight === 'normal' ? parseFloat(s.fontSize) * 1.15 : parseFloat(s.lineHeight);
+        const inner = e.clientHeight - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom);
+        if (inner + 1 < line) out.push(`<textarea#${e.id}> ${inner.toFixed(1)} px of room for ${line.toFixed(1)} px lines`);
+        continue;
       }
       if ((clipsY || isField) && overY) {
         out.push(`<${e.tagName.toLowerCase()}#${e.id}.${String(e.className).split(/\s+/)[0]}> scrollHeight ${e.scrollHeight} > clientHeight ${e.clientHeight}`);

@@ -141,6 +141,16 @@ export const HEADINGS = {
   confirmation: 'Appointment booked',
   taken: 'That time has just been booked by someone else',
   notFound: 'Page not found',
+  // Contract 1.1 (features screening, needs, booked_by): asked only when the API offers them.
+  symptoms: 'Do you have any of these symptoms?',
+  urgent: 'Get help now',
+  whoFor: 'Who is this appointment for?',
+  aboutYou: 'About you',
+  theirDetails: 'Their details',
+  support: 'Do you need any support at your appointment?',
+  supportThem: 'Do they need any support at their appointment?',
+  supportNeeded: 'What support do you need?',
+  supportNeededThem: 'What support do they need?',
 } as const;
 
 /**
@@ -277,10 +287,119 @@ export async function startNow(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Start now' }).click();
 }
 
+// ---------------------------------------------------------------------------------------------
+// The questions a 1.1 API adds (urgent symptoms, who the appointment is for, support). A 1.0
+// API offers none of them: the helpers answer them only when their page shows, so one walk
+// works against both ("None of these", "Me", "No": the answers that change nothing else).
+
+/** "Do you have any of these symptoms?": "None of these", Continue. */
+export async function answerNoSymptoms(page: Page): Promise<void> {
+  await expectPage(page, HEADINGS.symptoms, WALK);
+  await page.getByRole('checkbox', { name: 'None of these', exact: true }).check();
+  await continueButton(page).click();
+}
+
+/** "Who is this appointment for?": "Me", Continue. */
+export async function answerForMe(page: Page): Promise<void> {
+  await expectPage(page, HEADINGS.whoFor, WALK);
+  await page.getByRole('radio', { name: 'Me', exact: true }).check();
+  await continueButton(page).click();
+}
+
+/** "Do you (they) need any support at your (their) appointment?": "No", Continue. */
+export async function answerNoSupport(page: Page): Promise<void> {
+  await expectPage(page, /^Do (you|they) need any support at (your|their) appointment\?$/, { ...WALK, title: false });
+  await page.getByRole('radio', { name: 'No', exact: true }).check();
+  await continueButton(page).click();
+}
+
+/** The plain answers to the 1.1 questions, by the heading of their page. */
+export const PLAIN_ANSWERS: Record<string, (page: Page) => Promise<void>> = {
+  [HEADINGS.symptoms]: answerNoSymptoms,
+  [HEADINGS.whoFor]: answerForMe,
+  [HEADINGS.support]: answerNoSupport,
+  [HEADINGS.supportThem]: answerNoSupport,
+};
+
+/**
+ * After leaving the page headed `from` (null: a page just opened by its address): waits for the
+ * next page and, while it is one of the 1.1 questions in `answers` ("None of these", "Me", "No"
+ * unless told otherwise), answers it and goes on. Returns the heading of the page it stops at.
+ * With `next`, waits until either `next` or one of those questions shows. Against a 1.0 API it
+ * only waits for the next page.
+ */
+export async function answerNewQuestions(
+  page: Page,
+  from: string | null,
+  answers: Record<string, (page: Page) => Promise<void>> = PLAIN_ANSWERS,
+  next?: string,
+): Promise<string> {
+  let left = from;
+  if (left === null) {
+    // The static shell shows an h1 of its own: wait for the app to take over.
+    await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeAttached();
+  }
+  for (let i = 0; i < 6; i++) {
+    if (left !== null) await expect(h1(page), `a new page after "${left}"`).not.toHaveText(left);
+    await expect(h1(page)).toBeVisible();
+    if (next !== undefined) await expect(h1(page)).toHaveText(oneOf(next, ...Object.keys(answers)));
+    await settled(page);
+    const heading = ((await h1(page).textContent()) ?? '').trim();
+    const answer = answers[heading];
+    if (!answer) return heading;
+    await answer(page);
+    left = heading;
+  }
+  throw new Error('answerNewQuestions: more than 6 questions in a row');
+}
+
+/**
+ * When the urgent-symptoms question shows (a 1.1 API, reached by a deep link or an invite),
+ * answers "None of these"; against a 1.0 API it only waits for the page after `from` (null: the
+ * page opened by its address), or until `next` shows when given.
+ */
+export async function passScreening(page: Page, from: string | null = null, next?: string): Promise<string> {
+  return answerNewQuestions(page, from, { [HEADINGS.symptoms]: answerNoSymptoms }, next);
+}
+
+/** Presses Continue, then answers any 1.1 question that follows (see answerNewQuestions). */
+export async function continueOn(page: Page, from: string): Promise<string> {
+  await continueButton(page).click();
+  return answerNewQuestions(page, from);
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A pattern matching exactly one of `headings`. */
+export const oneOf = (...headings: string[]): RegExp => new RegExp(`^(${headings.map(escapeRegExp).join('|')})$`);
+
+/**
+ * Back or Forward (`move`) towards `next` across the urgent-symptoms question: against a 1.1
+ * API the move lands there first, with "None of these" still chosen, and `move` again goes on
+ * to `next`; against a 1.0 API the move lands on `next` straight away. Leaves `next` showing.
+ */
+export async function moveOverSymptoms(page: Page, move: () => Promise<unknown>, next: string): Promise<void> {
+  await move();
+  await expect(h1(page)).toHaveText(oneOf(next, HEADINGS.symptoms));
+  if (((await h1(page).textContent()) ?? '').trim() === HEADINGS.symptoms) {
+    await expectPage(page, HEADINGS.symptoms, WALK);
+    await expect(page.getByRole('checkbox', { name: 'None of these', exact: true }), 'the answer given is kept').toBeChecked();
+    await move();
+  }
+}
+
+/** The 1.1 features the demo API offers (`features` in GET /api/services; none on a 1.0 API). */
+export async function apiFeatures(request: APIRequestContext): Promise<string[]> {
+  const res = await request.get('/api/services');
+  expect(res.status(), 'GET /api/services').toBe(200);
+  return (await res.json()).features ?? [];
+}
+
 export async function chooseService(page: Page, name = SERVICE): Promise<void> {
   await expectPage(page, HEADINGS.service, WALK);
   await page.getByRole('radio', { name, exact: true }).check();
   await continueButton(page).click();
+  await passScreening(page, HEADINGS.service);
 }
 
 export async function chooseBand(page: Page, name = BAND_6): Promise<void> {
@@ -337,10 +456,12 @@ export async function pickTime(page: Page, demo: Demo): Promise<{ slotId: string
   return { slotId: slotId ?? '', name };
 }
 
+/** Picks a time and continues (past "Who is this appointment for?" with "Me", when asked). */
 export async function chooseTime(page: Page, demo: Demo): Promise<{ slotId: string; name: string }> {
   await expectPage(page, HEADINGS.time, WALK);
   const picked = await pickTime(page, demo);
   await continueButton(page).click();
+  await answerNewQuestions(page, HEADINGS.time, { [HEADINGS.whoFor]: answerForMe });
   return picked;
 }
 
@@ -381,10 +502,12 @@ export async function fillDetails(page: Page, patient: Partial<Patient> = {}): P
   await f.byEmail.setChecked(p.byEmail);
 }
 
+/** Types the details and continues (past the support question with "No", when asked). */
 export async function enterDetails(page: Page, patient: Partial<Patient> = {}): Promise<void> {
   await expectPage(page, HEADINGS.details, WALK);
   await fillDetails(page, patient);
   await continueButton(page).click();
+  await answerNewQuestions(page, HEADINGS.details, { [HEADINGS.support]: answerNoSupport });
 }
 
 export type Step = 'service' | 'clinician' | 'location' | 'time' | 'details' | 'check' | 'confirmation';
@@ -393,7 +516,9 @@ export type Walked = { slotId?: string; timeName?: string; reference?: string };
 
 /**
  * Walks from the start page to `step` with valid answers (physiotherapy, band 6,
- * Hinchingbrooke, the first safe time, PATIENT), and waits until that step shows.
+ * Hinchingbrooke, the first safe time, PATIENT), and waits until that step shows. Against a
+ * 1.1 API it answers the questions that API adds on the way ("None of these" symptoms, the
+ * appointment is for "Me", "No" support needed), so the steps are the 1.0 ones either way.
  */
 export async function walkTo(page: Page, demo: Demo, step: Step): Promise<Walked> {
   const order: Step[] = ['service', 'clinician', 'location', 'time', 'details', 'check', 'confirmation'];

@@ -9,13 +9,15 @@ import {
   REFERENCE,
   SERVICE,
   bookButton,
-  continueButton,
+  continueOn,
   enterDetails,
   expect,
   expectNoAxeViolations,
   expectPage,
   h1,
+  moveOverSymptoms,
   openStart,
+  passScreening,
   pickTime,
   recordBookingPosts,
   startNow,
@@ -62,19 +64,22 @@ test('an invite (Q7P2MX) is explained on the start page; Start now skips the ser
   await expect.soft(h1(page), 'exactly one h1 on the page').toHaveCount(1);
 
   await startNow(page);
-  // Service and band come from the invite: the first question asked is the place.
+  // Service and band come from the invite: the first question asked is the place (after the
+  // service's urgent-symptoms question, answered "None of these", when a 1.1 API asks it).
+  await passScreening(page, HEADINGS.start);
   await expectPage(page, HEADINGS.location);
   await expect(page.getByRole('radio', { name: PLACE, exact: true })).toBeVisible();
   expect(paths.filter((p) => p === '/service' || p === '/clinician'), 'the skipped questions are never shown').toEqual([]);
 
-  await backLink(page).click();
+  await moveOverSymptoms(page, () => backLink(page).click(), HEADINGS.start);
   await expectPage(page, HEADINGS.start);
   await expect(inviteNotice(page), 'the invite is still explained').toBeVisible();
 
   // The browser's Back does the same.
   await startNow(page);
+  await passScreening(page, HEADINGS.start);
   await expectPage(page, HEADINGS.location);
-  await page.goBack();
+  await moveOverSymptoms(page, () => page.goBack(), HEADINGS.start);
   await expectPage(page, HEADINGS.start);
   expect(paths.filter((p) => p === '/service' || p === '/clinician')).toEqual([]);
 });
@@ -116,7 +121,9 @@ test('an invite with a window (K9W3TB, today+7 to today+35): only times inside i
   await openStart(page, `?invite=${INVITE.windowed}`);
   await expect(inviteNotice(page)).toContainText(`Book by ${plainDate(invite.book_until)}.`);
   await startNow(page);
-  // Service, band and place all come from the invite: straight to the times.
+  // Service, band and place all come from the invite: straight to the times (after the
+  // urgent-symptoms question when a 1.1 API asks it).
+  await passScreening(page, HEADINGS.start);
   await expectPage(page, HEADINGS.time);
   await expect(page.getByText(PLACE, { exact: true }).first()).toBeVisible();
   await expect(timeRadios(page).first()).toBeVisible();
@@ -139,8 +146,9 @@ test('an invite with a window (K9W3TB, today+7 to today+35): only times inside i
   }
   await expect(page.getByRole('button', { name: 'Next day' }), 'nothing after the last day of the window').toBeDisabled();
 
-  // Back from the first question asked goes to the start page.
-  await backLink(page).click();
+  // Back from the first question asked goes to the start page (through the urgent-symptoms
+  // question, when asked).
+  await moveOverSymptoms(page, () => backLink(page).click(), HEADINGS.start);
   await expectPage(page, HEADINGS.start);
 });
 
@@ -149,11 +157,12 @@ test('an invite booking (K9W3TB) goes through to confirmation and the booking re
   const posts = recordBookingPosts(page);
   await openStart(page, `?invite=${INVITE.windowed}`);
   await startNow(page);
+  await passScreening(page, HEADINGS.start);
   await expectPage(page, HEADINGS.time);
   const picked = await pickTime(page, demo);
   const date = dateOfTimeName(picked.name);
   expect(date >= invite.book_from && date <= invite.book_until, picked.name).toBe(true);
-  await continueButton(page).click();
+  await continueOn(page, HEADINGS.time);
   await enterDetails(page);
   await expectPage(page, HEADINGS.check);
   await expect(summaryValue(page, 'Appointment')).toHaveText(SERVICE);

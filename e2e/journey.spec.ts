@@ -26,6 +26,7 @@ import {
   test,
   walkTo,
   h1,
+  settled,
 } from './helpers';
 
 test('a patient books an appointment from start to confirmation', async ({ page, demo }) => {
@@ -40,6 +41,19 @@ test('a patient books an appointment from start to confirmation', async ({ page,
     await expectPage(page, heading);
     urls.push(page.url());
     titles.push(await page.title());
+  };
+  // A question a 1.1 API adds (urgent symptoms, who it is for, support): when its page follows
+  // `left`, it is a step of its own (focus, title) and gets the answer that changes nothing else.
+  let added = 0;
+  const ifAsked = async (left: string, heading: string, answer: string, role: 'radio' | 'checkbox') => {
+    await expect(h1(page)).not.toHaveText(left);
+    await settled(page);
+    if (((await h1(page).textContent()) ?? '').trim() !== heading) return;
+    added++;
+    await step(heading);
+    await page.getByRole(role, { name: answer, exact: true }).check();
+    await continueButton(page).click();
+    await expect(h1(page)).not.toHaveText(heading);
   };
 
   // Start
@@ -60,6 +74,9 @@ test('a patient books an appointment from start to confirmation', async ({ page,
   await expect(page.getByRole('link', { name: 'Back', exact: true })).toBeVisible();
   await page.getByRole('radio', { name: SERVICE, exact: true }).check();
   await continueButton(page).click();
+
+  // Do you have any of these symptoms? (1.1)
+  await ifAsked(HEADINGS.service, HEADINGS.symptoms, 'None of these', 'checkbox');
 
   // Who do you need to see?
   await step(HEADINGS.clinician);
@@ -88,10 +105,16 @@ test('a patient books an appointment from start to confirmation', async ({ page,
   expect(picked.name).toMatch(TIME_NAME);
   await continueButton(page).click();
 
+  // Who is this appointment for? (1.1)
+  await ifAsked(HEADINGS.time, HEADINGS.whoFor, 'Me', 'radio');
+
   // Your details
   await step(HEADINGS.details);
   await fillDetails(page);
   await continueButton(page).click();
+
+  // Do you need any support at your appointment? (1.1)
+  await ifAsked(HEADINGS.details, HEADINGS.support, 'No', 'radio');
 
   // Check your answers
   await step(HEADINGS.check);
@@ -153,7 +176,7 @@ test('a patient books an appointment from start to confirmation', async ({ page,
   expect(await page.evaluate(() => window.localStorage.length)).toBe(0);
 
   // Every step has its own title
-  expect(titles).toHaveLength(8);
+  expect(titles).toHaveLength(8 + added);
   expect(new Set(titles).size, titles.join('\n')).toBe(titles.length);
   // The start page's title is the service's name, said once; every other ends with it.
   expect(titles[0]).toBe(START_TITLE);

@@ -2,7 +2,9 @@
 // Tab, Shift+Tab, Enter, Space and the arrow keys — no mouse, no fill() — with a visible focus
 // indicator at every stop, no keyboard trap on any page, the skip link, and where focus and
 // the tab title land after every step change on the manage pages and the accessibility
-// statement (journey.spec.ts covers the booking steps' focus and titles).
+// statement (journey.spec.ts covers the booking steps' focus and titles); and, against a 1.1
+// API, the urgent-symptoms, who-for, "About you", "Their details" and support pages, the
+// interpreter combobox included, with focus and titles checked at each step.
 import type { Locator, Page } from '@playwright/test';
 import {
   BAND_6,
@@ -21,6 +23,7 @@ import {
   expectPage,
   h1,
   openStart,
+  passScreening,
   pickTime,
   settled,
   summaryValue,
@@ -28,6 +31,18 @@ import {
   timeRadios,
   type Demo,
 } from './helpers';
+import {
+  BOOKER,
+  NEW_FEATURES,
+  SYMPTOMS,
+  bookerFields,
+  needsFields,
+  noneOfThese,
+  requireFeatures,
+  rowLines,
+  symptom,
+  theirDetailsFields,
+} from './helpers-inclusive';
 import {
   ACCESSIBILITY_HEADING,
   MANAGE_HEADINGS,
@@ -111,6 +126,37 @@ async function chooseRadioByKeyboard(page: Page, name: string, where: string): P
   await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
 }
 
+/**
+ * A question a 1.1 API adds (urgent symptoms, who it is for, support), answered with the keyboard
+ * alone when its page follows the page headed `left`: focus on its h1, the answer that changes
+ * nothing else ("None of these" with Space; "Me" or "No" with the arrow keys), no trap, then
+ * Enter on Continue. Against a 1.0 API the page never shows and nothing is pressed.
+ */
+async function ifAskedAnswerByKeyboard(page: Page, left: string): Promise<void> {
+  await expect(h1(page)).not.toHaveText(left);
+  await settled(page);
+  const heading = ((await h1(page).textContent()) ?? '').trim();
+  if (heading === HEADINGS.symptoms) {
+    await expectPage(page, heading);
+    const none = page.getByRole('checkbox', { name: 'None of these', exact: true });
+    await tabTo(page, none, { where: 'symptoms question' });
+    await press(page, 'Space', 'None of these');
+    await expect(none).toBeChecked();
+  } else if (heading === HEADINGS.whoFor) {
+    await expectPage(page, heading);
+    await chooseRadioByKeyboard(page, 'Me', 'who-for question');
+  } else if (heading === HEADINGS.support) {
+    await expectPage(page, heading);
+    await chooseRadioByKeyboard(page, 'No', 'support question');
+  } else {
+    return;
+  }
+  await expectTabCycle(page, heading);
+  await expect(continueButton(page)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(h1(page)).not.toHaveText(heading);
+}
+
 /** Index of the first time on show starting at least 15 minutes from now (-1 when none). */
 async function safeIndex(page: Page, demo: Demo): Promise<number> {
   const today = new Date();
@@ -161,6 +207,8 @@ test('keyboard only: a whole booking from the start page to the confirmation, fo
     await expectTabCycle(page, q.where);
     await expect(continueButton(page)).toBeFocused();
     await page.keyboard.press(q.key);
+    // "Do you have any of these symptoms?" follows the service on a 1.1 API.
+    if (q.heading === HEADINGS.service) await ifAskedAnswerByKeyboard(page, HEADINGS.service);
   }
 
   // Choose a time: day buttons with Enter and Space, arrow keys through the times.
@@ -217,6 +265,8 @@ test('keyboard only: a whole booking from the start page to the confirmation, fo
   await expectTabCycle(page, 'time question');
   await expect(continueButton(page)).toBeFocused();
   await page.keyboard.press('Enter');
+  // "Who is this appointment for?" on a 1.1 API.
+  await ifAskedAnswerByKeyboard(page, HEADINGS.time);
 
   // Your details: type each field, Space ticks a box.
   await expectPage(page, HEADINGS.details);
@@ -245,6 +295,8 @@ test('keyboard only: a whole booking from the start page to the confirmation, fo
   await expectTabCycle(page, 'details question');
   await expect(continueButton(page)).toBeFocused();
   await page.keyboard.press('Enter');
+  // "Do you need any support at your appointment?" on a 1.1 API.
+  await ifAskedAnswerByKeyboard(page, HEADINGS.details);
 
   // Check your answers: what was typed arrived; Tab through every "Change" to the button.
   await expectPage(page, HEADINGS.check);
@@ -317,6 +369,11 @@ test('the skip link is the first Tab stop on every page and Enter moves focus to
     { url: '/accessibility-statement', heading: ACCESSIBILITY_HEADING },
     { url: '/nope', heading: HEADINGS.notFound },
   ];
+  // A 1.1 API asks about urgent symptoms before the times: answer it once in this tab
+  // ("None of these"), so the address of the times opens the times.
+  await page.goto(pages[1].url);
+  await passScreening(page, null, HEADINGS.time);
+  await expect(h1(page)).toHaveText(HEADINGS.time);
   for (const { url, heading } of pages) {
     await page.goto(url);
     const skip = page.getByRole('link', { name: 'Skip to main content' });
@@ -344,6 +401,8 @@ test('the skip link is the first Tab stop on every page and Enter moves focus to
 
 test('day buttons keep focus on the page when the first day is reached again', async ({ page }) => {
   await page.goto('/time?service=physio-msk&band=band-6&locality=hinchingbrooke');
+  // (Past the urgent-symptoms question, "None of these", when a 1.1 API asks it.)
+  await passScreening(page, null, HEADINGS.time);
   await expect(timeRadios(page).first()).toBeVisible();
   const nextDay = page.getByRole('button', { name: 'Next day', exact: true });
   const previousDay = page.getByRole('button', { name: 'Previous day', exact: true });
@@ -475,4 +534,207 @@ test('moving a booking: Back from "Check your new time" shows the time chosen be
   await expectPage(page, MANAGE_HEADINGS.newTime);
   await expect(timeRadios(page).first()).toBeVisible();
   await expect(page.locator(`input[type=radio][value="${picked.slotId}"]`), 'the time chosen before is still chosen').toBeChecked();
+});
+
+// ---------------------------------------------------------------------------------------------
+// The 1.1 questions with the keyboard alone
+
+test('keyboard only (1.1): urgent symptoms, someone else, about you, their details and the support asked for, with the interpreter picked from the combobox', async ({ page, demo, request }) => {
+  await requireFeatures(request, ...NEW_FEATURES);
+  /** The errors show: focus on the summary, the title starts "Error: ", the h1 stays. */
+  const expectErrorStep = async (heading: string, messages: string[]) => {
+    await expect(errorSummary(page), `focus on the error summary of "${heading}"`).toBeFocused();
+    await expect(page).toHaveTitle(`Error: ${heading}${TITLE_SUFFIX}`);
+    await expect(h1(page)).toHaveText(heading);
+    await expect(errorSummary(page).getByRole('link')).toHaveText(messages);
+  };
+  const continueWithKeyboard = async (where: string) => {
+    await tabTo(page, continueButton(page), { where });
+    await page.keyboard.press('Enter');
+  };
+
+  await openStart(page);
+  await tabTo(page, page.getByRole('button', { name: 'Start now' }), { where: 'start page' });
+  await page.keyboard.press('Enter');
+  await expectPage(page, HEADINGS.service);
+  await chooseRadioByKeyboard(page, SERVICE, 'service question');
+  await continueWithKeyboard('service question');
+
+  // Do you have any of these symptoms? Nothing ticked is an error; the error's link leads to
+  // the first box; Space ticks; "None of these" unticks the symptom ticked before it.
+  await expectPage(page, HEADINGS.symptoms);
+  await continueWithKeyboard('symptoms question');
+  await expectErrorStep(HEADINGS.symptoms, ['Select any symptoms you have, or select ‘None of these’']);
+  await tabOnceTo(page, errorSummary(page).getByRole('link').first(), 'symptoms error summary');
+  await page.keyboard.press('Enter');
+  await expect(symptom(page, SYMPTOMS.bladder), 'the error link puts focus on the first box').toBeFocused();
+  await press(page, 'Space', 'first symptom');
+  await expect(symptom(page, SYMPTOMS.bladder)).toBeChecked();
+  await tabOnceTo(page, symptom(page, SYMPTOMS.saddle), 'symptoms');
+  await tabOnceTo(page, symptom(page, SYMPTOMS.legs), 'symptoms');
+  await tabOnceTo(page, noneOfThese(page), 'symptoms ("or" is not a stop)');
+  await press(page, 'Space', 'None of these');
+  await expect(noneOfThese(page)).toBeChecked();
+  await expect(symptom(page, SYMPTOMS.bladder), '"None of these" unticks the symptom').not.toBeChecked();
+  await expectTabCycle(page, 'symptoms question');
+  await expect(continueButton(page)).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  for (const q of [
+    { heading: HEADINGS.clinician, choice: BAND_6, where: 'clinician question' },
+    { heading: HEADINGS.location, choice: PLACE, where: 'location question' },
+  ]) {
+    await expectPage(page, q.heading);
+    await chooseRadioByKeyboard(page, q.choice, q.where);
+    await continueWithKeyboard(q.where);
+  }
+
+  // A time, with the arrow keys.
+  await expectPage(page, HEADINGS.time);
+  await expect(timeRadios(page).first()).toBeVisible();
+  await settled(page);
+  let index = await safeIndex(page, demo);
+  if (index < 0) {
+    const firstDay = (await dayHeading(page).textContent())!;
+    await tabTo(page, page.getByRole('button', { name: 'Next day', exact: true }), { where: 'time question' });
+    await page.keyboard.press('Enter');
+    await expect(dayHeading(page)).not.toHaveText(firstDay);
+    index = await safeIndex(page, demo);
+  }
+  expect(index, 'a time at least 15 minutes away').toBeGreaterThanOrEqual(0);
+  await tabTo(page, timeRadios(page).first(), { where: 'time question' });
+  for (let i = 0; i < index; i++) await press(page, 'ArrowDown', 'times');
+  if (index === 0) await press(page, 'Space', 'times');
+  await expect(timeRadios(page).nth(index)).toBeChecked();
+  await continueWithKeyboard('time question');
+
+  // Who is this appointment for? Nothing chosen is an error; then "Someone else".
+  await expectPage(page, HEADINGS.whoFor);
+  await continueWithKeyboard('who-for question');
+  await expectErrorStep(HEADINGS.whoFor, ['Select who the appointment is for']);
+  await h1(page).focus();
+  await chooseRadioByKeyboard(page, 'Someone else', 'who-for question');
+  await expectTabCycle(page, 'who-for question');
+  await expect(continueButton(page)).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  // About you: the errors, then each box typed in turn.
+  await expectPage(page, HEADINGS.aboutYou);
+  await continueWithKeyboard('about you');
+  await expectErrorStep(HEADINGS.aboutYou, [
+    'Enter your full name',
+    'Enter how you know the person you are booking for, for example daughter or carer',
+    'Enter a phone number we can call you on',
+  ]);
+  const b = bookerFields(page);
+  await tabTo(page, b.name, { where: 'about you' });
+  await typeInto(page, b.name, BOOKER.name);
+  await tabOnceTo(page, b.relationship, 'about you');
+  await typeInto(page, b.relationship, BOOKER.relationship);
+  await tabOnceTo(page, b.phone, 'about you');
+  await typeInto(page, b.phone, BOOKER.phone);
+  await tabOnceTo(page, continueButton(page), 'about you');
+  await page.keyboard.press('Enter');
+
+  // Their details: each box is the next Tab stop, in the order it shows.
+  await expectPage(page, HEADINGS.theirDetails);
+  const t = theirDetailsFields(page);
+  for (const field of ['first', 'last', 'day', 'month', 'year', 'nhs'] as const) {
+    await tabOnceTo(page, t[field], 'their details');
+    await typeInto(page, t[field], PATIENT[field]);
+  }
+  await tabOnceTo(page, t.noNhs, 'their details');
+  for (const field of ['phone', 'email'] as const) {
+    await tabOnceTo(page, t[field], 'their details');
+    await typeInto(page, t[field], PATIENT[field]);
+  }
+  await tabOnceTo(page, t.bySms, 'their details');
+  await press(page, 'Space', 'their reminders');
+  await expect(t.bySms).toBeChecked();
+  await continueWithKeyboard('their details');
+
+  // Do they need any support? Nothing chosen is an error; then "Yes".
+  await expectPage(page, HEADINGS.supportThem);
+  await continueWithKeyboard('support question');
+  await expectErrorStep(HEADINGS.supportThem, ['Select yes if they need any support']);
+  await h1(page).focus();
+  await chooseRadioByKeyboard(page, 'Yes', 'support question');
+  await continueWithKeyboard('support question');
+
+  // What support do they need? The interpreter from the suggestions (type, arrow, Enter — the
+  // Enter picks, it does not send the form), a format and an access need with Space, and text.
+  await expectPage(page, HEADINGS.supportNeededThem);
+  const f = needsFields(page, 'them');
+  await tabOnceTo(page, f.interpreter, 'support needed: the first stop after the h1');
+  await expect(f.interpreter).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.type('Pol');
+  await expect(f.interpreter).toHaveAttribute('aria-expanded', 'true');
+  await expect(f.suggestions.getByRole('option')).toHaveText(['Polish']);
+  await expect(page.getByRole('status').filter({ hasText: /suggestions? available/ })).toBeAttached();
+  await press(page, 'ArrowDown', 'interpreter suggestions');
+  await expect(f.interpreter, 'focus stays in the box while a suggestion is active').toBeFocused();
+  await expect(f.suggestions.getByRole('option', { name: 'Polish' })).toHaveAttribute('aria-selected', 'true');
+  await expect(f.interpreter).toHaveAttribute('aria-activedescendant', (await f.suggestions.getByRole('option', { name: 'Polish' }).getAttribute('id'))!);
+  await press(page, 'Enter', 'interpreter suggestion');
+  await expect(f.interpreter).toHaveValue('Polish');
+  await expect(f.interpreter).toHaveAttribute('aria-expanded', 'false');
+  await expect(f.suggestions).toBeHidden();
+  await expect(h1(page), 'Enter on a suggestion does not send the form').toHaveText(HEADINGS.supportNeededThem);
+  await expect(errorSummary(page)).toHaveCount(0);
+  await expect(f.interpreter).toBeFocused();
+  const largePrint = f.letters.getByRole('checkbox', { name: 'Large print', exact: true });
+  await tabOnceTo(page, largePrint, 'support needed: the first format after the interpreter');
+  await press(page, 'Space', 'Large print');
+  await expect(largePrint).toBeChecked();
+  const stepFree = f.access.getByRole('checkbox', { name: 'Step-free access', exact: true });
+  await tabTo(page, stepFree, { where: 'support needed' });
+  await press(page, 'Space', 'Step-free access');
+  await expect(stepFree).toBeChecked();
+  await tabTo(page, f.other, { where: 'support needed' });
+  await typeInto(page, f.other, 'A ramp at the side door, please.');
+  await expectTabCycle(page, 'support needed');
+  await expect(continueButton(page)).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  // Check answers, then book with Enter.
+  await expectPage(page, HEADINGS.check);
+  await expect(summaryValue(page, 'Urgent symptoms')).toHaveText('None of these');
+  await expect(summaryValue(page, 'Who it is for')).toHaveText('Someone else');
+  await expect(rowLines(page, 'Booked by')).toHaveText([`${BOOKER.name} (${BOOKER.relationship})`, BOOKER.phone]);
+  await expect(rowLines(page, 'Support')).toHaveText(['Interpreter: Polish', 'Large print', 'Step-free access', 'A ramp at the side door, please.']);
+  await expectTabCycle(page, 'check answers');
+  const stops = await tabTo(page, page.getByRole('button', { name: 'Book appointment', exact: true }), { where: 'check answers' });
+  expect(stops.filter((s) => /"Change /.test(s.desc)).length, 'the "Change" links are Tab stops').toBeGreaterThanOrEqual(11);
+  await page.keyboard.press('Enter');
+  await expectPage(page, HEADINGS.confirmation);
+  await expect(page.getByText(REFERENCE)).toBeVisible();
+  await expect(page.getByText(`This appointment is for ${PATIENT.first} ${PATIENT.last}. It was booked by ${BOOKER.name}.`)).toBeVisible();
+  expect(await demo.patientBookings()).toHaveLength(1);
+});
+
+test('keyboard only (1.1): "Get help now" after a symptom — focus on its h1, the 999 link a Tab stop, Back with the keyboard', async ({ page, demo, request }) => {
+  await requireFeatures(request, ...NEW_FEATURES);
+  await openStart(page);
+  await tabTo(page, page.getByRole('button', { name: 'Start now' }), { where: 'start page' });
+  await page.keyboard.press('Enter');
+  await expectPage(page, HEADINGS.service);
+  await chooseRadioByKeyboard(page, SERVICE, 'service question');
+  await tabTo(page, continueButton(page), { where: 'service question' });
+  await page.keyboard.press('Enter');
+  await expectPage(page, HEADINGS.symptoms);
+  await tabTo(page, symptom(page, SYMPTOMS.legs), { where: 'symptoms question' });
+  await press(page, 'Space', 'a symptom');
+  await tabTo(page, continueButton(page), { where: 'symptoms question' });
+  await page.keyboard.press('Enter');
+
+  await expectPage(page, HEADINGS.urgent);
+  const call = page.getByRole('link', { name: 'Call 999', exact: true });
+  await tabOnceTo(page, call, 'get help now: the first stop after the h1');
+  await expect(call).toHaveAttribute('href', 'tel:999');
+  await expectTabCycle(page, 'get help now');
+  const back = page.getByRole('link', { name: 'Back', exact: true });
+  await tabTo(page, back, { shift: true, where: 'get help now' });
+  await page.keyboard.press('Enter');
+  await expectPage(page, HEADINGS.symptoms);
+  expect(await demo.patientBookings()).toEqual([]);
 });

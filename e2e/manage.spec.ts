@@ -435,7 +435,7 @@ test('ways in: the start page, the footer and the confirmation page all reach "F
   };
   // The confirmation page first (the booking is then finished, so Start now starts afresh).
   const walked = await walkTo(page, demo, 'confirmation');
-  await page.getByRole('link', { name: 'Change or cancel your appointment', exact: true }).click();
+  await page.getByRole('link', { name: 'Change or cancel this appointment', exact: true }).click();
   await expectFind('confirmation page');
   // ...and the booking just made can be found there.
   expect(walked.reference).toMatch(REFERENCE);

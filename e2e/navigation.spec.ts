@@ -6,12 +6,15 @@ import {
   SERVICE,
   bookButton,
   continueButton,
+  continueOn,
   dayHeading,
   detailsFields,
   expect,
   expectPage,
   h1,
+  moveOverSymptoms,
   openStart,
+  passScreening,
   recordBookingPosts,
   settled,
   slotFromUrl,
@@ -27,6 +30,8 @@ const back = (page: import('@playwright/test').Page) => page.getByRole('link', {
 test('a deep link with service, clinician and place goes straight to "Choose a time"', async ({ page }) => {
   await openStart(page, '?service=physio-msk&band=band-6&locality=hinchingbrooke');
   await startNow(page);
+  // A 1.1 API asks about urgent symptoms first, whatever the link says ("None of these").
+  await passScreening(page, HEADINGS.start);
   await expectPage(page, HEADINGS.time);
   await expect(page.getByText(PLACE, { exact: true })).toBeVisible();
   await expect(timeRadios(page).first()).toBeVisible();
@@ -43,7 +48,7 @@ test('a deep link with service, clinician and place goes straight to "Choose a t
   await back(page).click();
   await expectPage(page, HEADINGS.clinician);
   await expect(page.getByRole('radio', { name: BAND_6, exact: true })).toBeChecked();
-  await back(page).click();
+  await moveOverSymptoms(page, () => back(page).click(), HEADINGS.service);
   await expectPage(page, HEADINGS.service);
   await expect(page.getByRole('radio', { name: SERVICE, exact: true })).toBeChecked();
 });
@@ -51,6 +56,7 @@ test('a deep link with service, clinician and place goes straight to "Choose a t
 test('a deep link with an unknown clinician asks who the patient needs to see', async ({ page }) => {
   await openStart(page, '?service=physio-msk&band=nope&locality=hinchingbrooke');
   await startNow(page);
+  await passScreening(page, HEADINGS.start);
   await expectPage(page, HEADINGS.clinician);
   for (const radio of await page.getByRole('radio').all()) await expect(radio).not.toBeChecked();
 });
@@ -203,7 +209,8 @@ test('the times of each day replace the last day\'s in place: a chosen time is c
   expect(await checkedValues()).toEqual([]);
   await page.getByRole('button', { name: 'Next day', exact: true }).click();
   expect(await checkedValues()).toEqual([second]);
-  await continueButton(page).click();
+  // (Past "Who is this appointment for?" with "Me" when a 1.1 API asks it.)
+  await continueOn(page, HEADINGS.time);
   await expectPage(page, HEADINGS.details);
   expect(new URL(page.url()).searchParams.get('slot')).toBe(second);
 });
@@ -216,10 +223,11 @@ test('browser Back and Forward move through the steps with the answers given', a
   await page.goBack();
   await expectPage(page, HEADINGS.clinician);
   await expect(page.getByRole('radio', { name: BAND_6, exact: true })).toBeChecked();
-  await page.goBack();
+  // (Across "Do you have any of these symptoms?" when a 1.1 API asked it.)
+  await moveOverSymptoms(page, () => page.goBack(), HEADINGS.service);
   await expectPage(page, HEADINGS.service);
   await expect(page.getByRole('radio', { name: SERVICE, exact: true })).toBeChecked();
-  await page.goForward();
+  await moveOverSymptoms(page, () => page.goForward(), HEADINGS.clinician);
   await expectPage(page, HEADINGS.clinician);
   await page.goForward();
   await expectPage(page, HEADINGS.location);

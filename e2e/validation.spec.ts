@@ -2,6 +2,7 @@ import {
   HEADINGS,
   PATIENT,
   TITLE_SUFFIX,
+  answerNewQuestions,
   continueButton,
   detailsFields,
   dobGroup,
@@ -140,8 +141,10 @@ test.describe('Your details', () => {
       await expectKept(page, c.patient);
       await summary.getByRole('link').first().click();
       await expect(c.focus(page)).toBeFocused();
-      // Correcting the answer lets the patient on.
+      // Correcting the answer lets the patient on (past "Do you need any support…?" with
+      // "No" when a 1.1 API asks it).
       await detailsWith(page, {});
+      await answerNewQuestions(page, HEADINGS.details);
       await expectPage(page, HEADINGS.check);
       await expect(errorSummary(page)).toHaveCount(0);
     });

@@ -1,4 +1,4 @@
-// What axe cannot see: on every page and state (a11y.spec.ts's list plus the manage pages),
+// What axe cannot see: on every page and state (a11y.spec.ts's lists, the 1.1 pages included),
 // target sizes (44 × 44 CSS px), reflow at 320 px (and 1280 px at 400 % zoom), WCAG 1.4.12 text
 // spacing, 200 % text, page structure; then forced colours, reduced motion, the static shell
 // without JavaScript, and how the slot picker reads to a screen reader.
@@ -8,6 +8,7 @@ import {
   PLACE,
   chooseLocality,
   continueButton,
+  continueOn,
   dayHeading,
   expect,
   expectPage,
@@ -21,7 +22,9 @@ import {
   walkTo,
   type Demo,
 } from './helpers';
+import { requireFeatures } from './helpers-inclusive';
 import {
+  INCLUSIVE_STATES,
   STATES,
   TEXT_SPACING_CSS,
   clippedText,
@@ -70,8 +73,9 @@ async function expectNoOverflow(page: Page, label: string): Promise<void> {
   if (overflow > 0) expect.soft(widest, `elements past the right edge on ${label}`).toEqual([]);
 }
 
-for (const state of STATES) {
-  test(`${state.name}: 44px targets, reflow at 320px, text spacing, 200% text, structure`, async ({ page, demo }) => {
+for (const state of [...STATES, ...INCLUSIVE_STATES]) {
+  test(`${state.name}: 44px targets, reflow at 320px, text spacing, 200% text, structure`, async ({ page, demo, request }) => {
+    if (state.features) await requireFeatures(request, ...state.features);
     await state.reach(page, demo);
     if (!state.loading) await settled(page);
 
@@ -151,7 +155,8 @@ test('forced colours: radios, checkboxes, buttons and every focus indicator stay
   await expect(page.locator('.nhsb-error-summary')).toBeFocused();
   await check('time question with errors');
   await timeRadios(page).first().check();
-  await continueButton(page).click();
+  // Past "Who is this appointment for?" ("Me") when a 1.1 API asks it.
+  await continueOn(page, HEADINGS.time);
   await expectPage(page, HEADINGS.details, { focus: false });
   await page.getByRole('checkbox', { name: 'By text message' }).check();
   await check('details question, a box ticked');

@@ -26,7 +26,10 @@ pub const ACCESS: [(&str, &str); 6] = [
     ("hearing_loop", "A hearing loop"),
     ("longer_appointment", "A longer appointment"),
     ("chaperone", "A chaperone"),
-    ("companion", "Someone to come with me"),
+    (
+        "companion",
+        "Someone to come along (a friend, family member or carer)",
+    ),
     ("quiet_wait", "A quiet place to wait"),
 ];
 

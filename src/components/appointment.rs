@@ -41,14 +41,26 @@ pub fn WhatNext(booking: Booking) -> impl IntoView {
     let cancel_before = booking
         .cancel_before
         .map(|c| (c > now(), format::date_time(&c)));
+    // Booked by someone else for the patient: the words speak about the patient.
+    let them = booking.booked_by.is_some();
+    let (reminders, how) = match (them, booking.slot.mode) {
+        (false, Mode::Telephone) => ("If you asked for reminders, we will send one the day before your appointment.",
+            "The physiotherapist will phone you at the time of your appointment. They may call from a withheld number."),
+        (false, Mode::Video) => ("If you asked for reminders, we will send one the day before your appointment.",
+            "We will send you a link to join the video call before your appointment."),
+        (false, _) => ("If you asked for reminders, we will send one the day before your appointment.",
+            "Please arrive 10 minutes early. Wear loose, comfortable clothing so the physiotherapist can see the area that hurts."),
+        (true, Mode::Telephone) => ("If reminders were asked for, we will send one the day before their appointment.",
+            "The physiotherapist will phone them at the time of their appointment. They may call from a withheld number."),
+        (true, Mode::Video) => ("If reminders were asked for, we will send one the day before their appointment.",
+            "We will send them a link to join the video call before their appointment."),
+        (true, _) => ("If reminders were asked for, we will send one the day before their appointment.",
+            "They should arrive 10 minutes early, in loose, comfortable clothing so the physiotherapist can see the area that hurts."),
+    };
     view! {
         <h2 class="nhsb-heading-m">"What happens next"</h2>
-        <p>"If you asked for reminders, we will send one the day before your appointment."</p>
-        <p>{match booking.slot.mode {
-            Mode::Telephone => "The physiotherapist will phone you at the time of your appointment. They may call from a withheld number.",
-            Mode::Video => "We will send you a link to join the video call before your appointment.",
-            _ => "Please arrive 10 minutes early. Wear loose, comfortable clothing so the physiotherapist can see the area that hurts.",
-        }}</p>
+        <p>{reminders}</p>
+        <p>{how}</p>
         <h2 class="nhsb-heading-m">"If you need to change or cancel"</h2>
         <p>
             {match cancel_before {
@@ -59,7 +71,7 @@ pub fn WhatNext(booking: Booking) -> impl IntoView {
             <PhoneNumber/> "."
         </p>
         <p class="nhsb-no-print">
-            <StepLink to=Step::ManageFind>"Change or cancel your appointment"</StepLink>
+            <StepLink to=Step::ManageFind>"Change or cancel this appointment"</StepLink>
         </p>
         <p>"If you cannot come, please tell us so someone else can have the appointment."</p>
     }
