@@ -142,6 +142,10 @@ async function slotRendering(throttle) {
     await route.fulfill({ response: res, json: fakeSlots(new URL(route.request().url()), real) });
   });
   const cdp = await context.newCDPSession(page);
+  // A 1.1 API screens for urgent symptoms first: answer "None of these" once (the answer stays
+  // in this tab's session storage for every run below).
+  await page.goto(`${base}/symptoms?service=physio-msk`);
+  await answerScreening(page);
   const show = [];
   const sw = [];
   const script = [];
@@ -179,8 +183,21 @@ async function slotRendering(throttle) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// From Continue to the next question: service → clinician, whose page needs no request (the
-// service list is already here), so this is the app's own time to the next page's frame.
+/** "None of these" on the symptoms question, when the API asks it (a 1.1 API). */
+async function answerScreening(page) {
+  const none = page.getByRole('checkbox', { name: 'None of these', exact: true });
+  const band = page.getByRole('heading', { level: 1, name: 'Who do you need to see?' });
+  await none.or(band).first().waitFor();
+  if (await none.isVisible()) {
+    await none.check();
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Do you have any of these symptoms?' }).waitFor({ state: 'detached' });
+  }
+}
+
+// From Continue to the next question: service → the symptoms question (a 1.1 API) or the
+// clinician (1.0), pages that need no request (the service list is already here), so this is
+// the app's own time to the next page's frame.
 async function nextQuestion(throttle) {
   const { context, page } = await newPage();
   await reset(page);
@@ -202,7 +219,8 @@ async function nextQuestion(throttle) {
       button.click();
       for (;;) {
         await new Promise((r) => requestAnimationFrame(r));
-        if (document.querySelector('h1')?.textContent === 'Who do you need to see?') break;
+        const h1 = document.querySelector('h1')?.textContent;
+        if (h1 === 'Do you have any of these symptoms?' || h1 === 'Who do you need to see?') break;
       }
       await new Promise((r) => setTimeout(r, 0));
       return performance.now() - t0;
@@ -227,6 +245,7 @@ async function booking() {
   const cont = () => page.getByRole('button', { name: 'Continue', exact: true }).click();
   await page.getByRole('radio', { name: 'Physiotherapy (muscles, bones and joints)', exact: true }).check();
   await cont();
+  await answerScreening(page);
   await page.getByRole('radio', { name: 'Physiotherapist (Band 6)', exact: true }).check();
   await cont();
   await page.getByRole('radio', { name: 'Hinchingbrooke Hospital', exact: true }).check();
@@ -236,7 +255,15 @@ async function booking() {
   await page.getByRole('button', { name: 'Next day' }).click();
   await page.locator('input[type=radio][name=slot]').first().check();
   await cont();
-  await page.getByRole('heading', { level: 1, name: 'Your details' }).waitFor();
+  // A 1.1 API asks who the appointment is for.
+  const me = page.getByRole('radio', { name: 'Me', exact: true });
+  const details = page.getByRole('heading', { level: 1, name: 'Your details' });
+  await me.or(details).first().waitFor();
+  if (await me.isVisible()) {
+    await me.check();
+    await cont();
+  }
+  await details.waitFor();
   await page.getByLabel('First name', { exact: true }).fill('Siân');
   await page.getByLabel('Last name', { exact: true }).fill("O'Neill");
   const dob = page.getByRole('group', { name: 'Date of birth' });
@@ -246,7 +273,15 @@ async function booking() {
   await page.getByLabel('NHS number', { exact: true }).fill('943 476 5919');
   await page.getByLabel('Mobile phone number', { exact: true }).fill('07700 900123');
   await cont();
-  await page.getByRole('heading', { level: 1, name: 'Check your answers before booking' }).waitFor();
+  // And whether any support is needed.
+  const no = page.getByRole('radio', { name: 'No', exact: true });
+  const check = page.getByRole('heading', { level: 1, name: 'Check your answers before booking' });
+  await no.or(check).first().waitFor();
+  if (await no.isVisible()) {
+    await no.check();
+    await cont();
+  }
+  await check.waitFor();
   await page.getByRole('button', { name: 'Book appointment', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Appointment booked' }).waitFor();
   await page.waitForLoadState('networkidle');

@@ -118,7 +118,7 @@ L.push('| CPU | show a day of 200 | switch day | of it, script | a frame alone |
 for (const r of browser.slots) L.push(`| ${r.throttle === 1 ? 'unthrottled' : `${r.throttle}× slower (CDP)`} | ${ms(r.showMs)} | ${ms(r.switchMs)} | ${ms(r.switchScriptMs)} | ${ms(r.emptyFrameMs)} |`);
 L.push('');
 L.push(`### From Continue to the next question (headless Chromium, median of ${browser.next[0].runs})`, '');
-L.push('Service question → "Who do you need to see?" (a page that needs no request): from the click until the frame after its heading is in the DOM. Everything is one file today, so no code is fetched on the way.', '');
+L.push('Service question → the next question ("Do you have any of these symptoms?" on a 1.1 API, "Who do you need to see?" on 1.0; a page that needs no request): from the click until the frame after its heading is in the DOM. Everything is one file today, so no code is fetched on the way.', '');
 L.push('| CPU | time | requests on the way |', '| --- | ---: | ---: |');
 for (const r of browser.next) L.push(`| ${r.throttle === 1 ? 'unthrottled' : `${r.throttle}× slower (CDP)`} | ${ms(r.ms)} | ${r.requests} |`);
 L.push('');
