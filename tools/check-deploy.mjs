@@ -20,8 +20,9 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'nhsb-nginx-'));
 const hash = fs.readFileSync(path.join(dist, 'csp-style-src.txt'), 'utf8').trim();
 const files = fs.readdirSync(dist);
 const one = (re) => files.find((f) => re.test(f)) ?? fail(`no ${re} in dist/`);
-const wasm = one(/^nhs-booking-[0-9a-f]{16}_bg\.wasm$/);
-const css = one(/^app-[0-9a-f]{16}\.css$/);
+// Trunk writes its 64-bit hash in hex without leading zeros: 16 digits, sometimes fewer.
+const wasm = one(/^nhs-booking-[0-9a-f]{12,16}_bg\.wasm$/);
+const css = one(/^app-[0-9a-f]{12,16}\.css$/);
 
 function fail(message) {
   console.error(`check-deploy: ${message}`);

@@ -21,9 +21,12 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
 /// Whether the file name has Trunk's content hash: a dash, 16 hex digits, then `.` or `_`.
 pub fn has_content_hash(path: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or(path).as_bytes();
-    name.windows(18).any(|w| {
-        w[0] == b'-' && w[1..17].iter().all(u8::is_ascii_hexdigit) && matches!(w[17], b'.' | b'_')
+    let name = path.rsplit('/').next().unwrap_or(path);
+    // Trunk writes its 64-bit hash in hex without leading zeros: 16 digits, now and then
+    // fewer (one build in 16 has 15). Twelve or more after a `-`, then `.` or `_`.
+    name.split('-').skip(1).any(|part| {
+        let digits = part.bytes().take_while(u8::is_ascii_hexdigit).count();
+        (12..=16).contains(&digits) && matches!(part.as_bytes().get(digits), Some(b'.' | b'_'))
     })
 }
 
@@ -136,6 +139,9 @@ mod tests {
             "/nhs-booking-34b2fa014e009c12_bg.wasm",
             "app-ad87615689b064cd.css",
             "/a/b/nhs-booking-34b2fa014e009c12.js",
+            // A hash with a leading zero, written without it.
+            "/nhs-booking-3f30926fee241d6_bg.wasm",
+            "app-1a14c4a854a41.css",
         ] {
             assert!(has_content_hash(hashed), "{hashed}");
         }
