@@ -165,19 +165,7 @@ export function theirDetailsFields(page: Page) {
 }
 
 export async function fillTheirDetails(page: Page, patient: Partial<Patient> = {}): Promise<void> {
-  const p = { ...PATIENT, ...patient };
-  const f = theirDetailsFields(page);
-  await f.first.fill(p.first);
-  await f.last.fill(p.last);
-  await f.day.fill(p.day);
-  await f.month.fill(p.month);
-  await f.year.fill(p.year);
-  await f.nhs.fill(p.nhs);
-  await f.noNhs.setChecked(p.noNhs);
-  await f.phone.fill(p.phone);
-  await f.email.fill(p.email);
-  await f.bySms.setChecked(p.bySms);
-  await f.byEmail.setChecked(p.byEmail);
+  await fillDetails(page, patient, theirDetailsFields(page));
 }
 
 export function needsFields(page: Page, who: 'me' | 'them' = 'me') {

@@ -485,10 +485,15 @@ export function detailsFields(page: Page) {
   };
 }
 
-/** Types the patient's details (every field is cleared first), without pressing Continue. */
-export async function fillDetails(page: Page, patient: Partial<Patient> = {}): Promise<void> {
+/** Types the patient's details (every field is cleared first), without pressing Continue.
+ *  `fields` are the page's boxes: "Your details" unless given ("Their details"). */
+export async function fillDetails(
+  page: Page,
+  patient: Partial<Patient> = {},
+  fields: ReturnType<typeof detailsFields> = detailsFields(page),
+): Promise<void> {
   const p = { ...PATIENT, ...patient };
-  const f = detailsFields(page);
+  const f = fields;
   await f.first.fill(p.first);
   await f.last.fill(p.last);
   await f.day.fill(p.day);

@@ -133,10 +133,7 @@ impl BookingDraft {
 
     /// Changes nothing else: the details typed for either person are kept.
     pub fn choose_who_for(&mut self, who: WhoFor) {
-        if self.who_for != Some(who) {
-            self.who_for = Some(who);
-            self.idempotency_key = None;
-        }
+        change(&mut self.who_for, Some(who), &mut self.idempotency_key);
     }
 
     /// The patient is someone other than the person booking.
@@ -145,26 +142,17 @@ impl BookingDraft {
     }
 
     pub fn save_booker(&mut self, booker: BookerForm) {
-        if self.booker != booker {
-            self.booker = booker;
-            self.idempotency_key = None;
-        }
+        change(&mut self.booker, booker, &mut self.idempotency_key);
         self.booker_done = true;
     }
 
     /// Changes nothing else: the needs chosen before are kept for a change of mind.
     pub fn choose_support(&mut self, support: bool) {
-        if self.support != Some(support) {
-            self.support = Some(support);
-            self.idempotency_key = None;
-        }
+        change(&mut self.support, Some(support), &mut self.idempotency_key);
     }
 
     pub fn save_needs(&mut self, needs: NeedsForm) {
-        if self.needs != needs {
-            self.needs = needs;
-            self.idempotency_key = None;
-        }
+        change(&mut self.needs, needs, &mut self.idempotency_key);
         self.needs_done = true;
     }
 
@@ -219,10 +207,7 @@ impl BookingDraft {
     }
 
     pub fn save_details(&mut self, details: DetailsForm) {
-        if self.details != details {
-            self.details = details;
-            self.idempotency_key = None;
-        }
+        change(&mut self.details, details, &mut self.idempotency_key);
         self.details_done = true;
     }
 
@@ -348,6 +333,15 @@ impl BookingDraft {
             needs,
             booked_by,
         })
+    }
+}
+
+/// An answer that is sent with the booking: a different one makes a new attempt (a new key);
+/// the same one again (Change, then Continue) keeps the key.
+fn change<T: PartialEq>(answer: &mut T, new: T, key: &mut Option<String>) {
+    if *answer != new {
+        *answer = new;
+        *key = None;
     }
 }
 

@@ -4,7 +4,7 @@ use booking_domain::counting::suggestions_message;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
-use super::{described_by, error_id, hint_id};
+use super::{described_by, hint_id, ErrorMessage};
 
 /// Puts `message` in a live region once typing has paused for `ms`, replacing one still waiting,
 /// so a screen reader hears one message when the patient stops, not one per key.
@@ -71,11 +71,7 @@ pub fn Autocomplete(
         <div class="nhsb-form-group nhsb-autocomplete" class:nhsb-form-group--error=move || error.with(Option::is_some)>
             <label class="nhsb-label" for=id id=label_id.clone()>{label}</label>
             {hint.map(|h| view! { <div class="nhsb-hint" id=hint_id(id)>{h}</div> })}
-            {move || error.get().map(|e| view! {
-                <p class="nhsb-error-message" id=error_id(id)>
-                    <span class="nhsb-visually-hidden">"Error: "</span>{e}
-                </p>
-            })}
+            <ErrorMessage id=id error=error/>
             <input
                 class="nhsb-input"
                 class:nhsb-input--error=move || error.with(Option::is_some)

@@ -2,7 +2,7 @@ use booking_domain::counting::{limit_message, remaining_message};
 use leptos::prelude::*;
 
 use super::autocomplete::announce_after;
-use super::{error_id, hint_id};
+use super::{error_id, hint_id, ErrorMessage};
 
 /// A text area with a limit (GOV.UK character count). No `maxlength`: pasted text is never cut
 /// off unseen; the count under it says how many characters are left, or how many too many.
@@ -43,11 +43,7 @@ pub fn CharacterCount(
         <div class="nhsb-form-group nhsb-character-count" class:nhsb-form-group--error=has_error>
             <label class="nhsb-label" for=id>{label}</label>
             {hint.map(|h| view! { <div class="nhsb-hint" id=hint_id(id)>{h}</div> })}
-            {move || error.get().map(|e| view! {
-                <p class="nhsb-error-message" id=error_id(id)>
-                    <span class="nhsb-visually-hidden">"Error: "</span>{e}
-                </p>
-            })}
+            <ErrorMessage id=id error=error/>
             <textarea
                 class="nhsb-textarea"
                 class:nhsb-textarea--error=move || over() || has_error()

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::radios::legend_view;
-use super::{described_by, error_id, hint_id, Choice};
+use super::{described_by, hint_id, Choice, ErrorMessage};
 
 /// A question answered by choosing any number of options (GOV.UK checkboxes). `exclusive` is
 /// an answer that rules out the others ("None of these"), after an "or": choosing it clears
@@ -74,11 +74,7 @@ pub fn Checkboxes(
             >
                 {legend_view(legend, heading)}
                 {hint.map(|h| view! { <div class="nhsb-hint" id=hint_id(name)>{h}</div> })}
-                {move || error.get().map(|e| view! {
-                    <p class="nhsb-error-message" id=error_id(name)>
-                        <span class="nhsb-visually-hidden">"Error: "</span>{e}
-                    </p>
-                })}
+                <ErrorMessage id=name error=error/>
                 <div class="nhsb-checkboxes">
                     {items.into_iter().enumerate().map(|(i, c)| item.clone()(i, c)).collect_view()}
                     {exclusive.map(|c| view! {

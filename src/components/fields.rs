@@ -33,11 +33,7 @@ pub fn TextInput(
         <div class="nhsb-form-group" class:nhsb-form-group--error=move || error.with(Option::is_some)>
             <label class="nhsb-label" for=id>{label}</label>
             {hint.map(|h| view! { <div class="nhsb-hint" id=hint_id(id)>{h}</div> })}
-            {move || error.get().map(|e| view! {
-                <p class="nhsb-error-message" id=error_id(id)>
-                    <span class="nhsb-visually-hidden">"Error: "</span>{e}
-                </p>
-            })}
+            <ErrorMessage id=id error=error/>
             <input
                 class=class
                 class:nhsb-input--error=move || error.with(Option::is_some)
@@ -77,5 +73,23 @@ pub fn Checkbox(
             <label class="nhsb-label nhsb-checkboxes__label" for=id>{label}</label>
             {hint.map(|h| view! { <div class="nhsb-hint nhsb-checkboxes__hint" id=hint_id(id)>{h}</div> })}
         </div>
+    }
+}
+
+/// A field's error message (GOV.UK: "Error: " said first, hidden from sight), with the id its
+/// field's `aria-describedby` names.
+#[component]
+pub fn ErrorMessage(
+    id: &'static str,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            view! {
+                <p class="nhsb-error-message" id=error_id(id)>
+                    <span class="nhsb-visually-hidden">"Error: "</span>{e}
+                </p>
+            }
+        })
     }
 }

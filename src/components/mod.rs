@@ -31,7 +31,7 @@ pub use checkboxes::Checkboxes;
 pub use date_input::DateInput;
 pub use error_summary::{ErrorItem, ErrorSummary, Errors};
 pub use field_errors::{error_items, field_errors, field_message};
-pub use fields::{Checkbox, TextInput};
+pub use fields::{Checkbox, ErrorMessage, TextInput};
 pub use invite_notice::InviteNotice;
 pub use layout::{BackLink, Layout, Loading, PhoneNumber, StartAgain};
 pub use link::{PageHeading, StepLink};

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{described_by, error_id, hint_id};
+use super::{described_by, hint_id, ErrorMessage};
 
 /// One option of a radio group.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,11 +53,7 @@ pub fn Radios(
             >
                 {legend_view}
                 {hint.map(|h| view! { <div class="nhsb-hint" id=hint_id(name)>{h}</div> })}
-                {move || error.get().map(|e| view! {
-                    <p class="nhsb-error-message" id=error_id(name)>
-                        <span class="nhsb-visually-hidden">"Error: "</span>{e}
-                    </p>
-                })}
+                <ErrorMessage id=name error=error/>
                 <div class="nhsb-radios">
                     {items
                         .into_iter()
