@@ -1,6 +1,7 @@
-//! Types of the booking API contract (`openapi.yaml`). Unknown fields are ignored by serde's
-//! default; unknown enum values decode to an `Other` variant so new values never crash the app.
-//! Dates and instants are read by [`crate::dates`].
+//! Types of the booking API contract (`openapi.yaml`), read by [`crate::json`] (the
+//! `from_json!` lines at the end) and written by serde: unknown fields are ignored; unknown enum
+//! values read as an `Other` variant so new values never crash the app. Dates and instants are
+//! read by [`crate::dates`].
 
 use chrono::NaiveDate;
 use serde::Serialize;
