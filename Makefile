@@ -40,6 +40,7 @@ lint:
 	@cargo fmt --all -- --check
 	@cargo clippy -q --workspace --all-targets -- -D warnings
 	@cargo clippy -q -p nhs-booking --target wasm32-unknown-unknown --all-targets -- -D warnings
+	@cargo clippy -q -p nhs-booking --target wasm32-unknown-unknown --features split -- -D warnings
 
 test-native:
 	@cargo test -q --workspace

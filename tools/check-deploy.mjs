@@ -23,6 +23,8 @@ const one = (re) => files.find((f) => re.test(f)) ?? fail(`no ${re} in dist/`);
 // Trunk writes its 64-bit hash in hex without leading zeros: 16 digits, sometimes fewer.
 const wasm = one(/^nhs-booking-[0-9a-f]{12,16}_bg\.wasm$/);
 const css = one(/^app-[0-9a-f]{12,16}\.css$/);
+// A chunk: the wasm of pages after the first screen (tools/build-wasm.mjs).
+const chunk = one(/^nhs-booking-[a-z]+\d*-[0-9a-f]{12,16}\.wasm$/);
 
 function fail(message) {
   console.error(`check-deploy: ${message}`);
@@ -125,19 +127,20 @@ try {
     expect(`${page} CSP`, r.headers['content-security-policy'], new RegExp(csp.replace(/[+/]/g, '\\$&')));
     expect(`${page} CSP script`, r.headers['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval';/);
   }
-  const size = fs.statSync(path.join(dist, wasm)).size;
-  for (const [accept, encoding, bytes] of [
-    ['gzip, deflate, br', 'br', fs.statSync(path.join(dist, `${wasm}.br`)).size],
-    ['gzip', 'gzip', fs.statSync(path.join(dist, `${wasm}.gz`)).size],
-    ['identity', undefined, size],
-  ]) {
-    const r = await get(`/${wasm}`, { 'accept-encoding': accept });
-    expect(`wasm (${accept}) status`, r.status, 200);
-    expect(`wasm (${accept}) type`, r.headers['content-type'], 'application/wasm');
-    expect(`wasm (${accept}) encoding`, r.headers['content-encoding'], encoding);
-    expect(`wasm (${accept}) bytes`, r.body.length, bytes);
-    expect(`wasm (${accept}) caching`, r.headers['cache-control'], 'public, max-age=31536000, immutable');
-    expect(`wasm (${accept}) vary`, r.headers.vary, /Accept-Encoding/i);
+  for (const file of [wasm, chunk]) {
+    for (const [accept, encoding, bytes] of [
+      ['gzip, deflate, br', 'br', fs.statSync(path.join(dist, `${file}.br`)).size],
+      ['gzip', 'gzip', fs.statSync(path.join(dist, `${file}.gz`)).size],
+      ['identity', undefined, fs.statSync(path.join(dist, file)).size],
+    ]) {
+      const r = await get(`/${file}`, { 'accept-encoding': accept });
+      expect(`${file} (${accept}) status`, r.status, 200);
+      expect(`${file} (${accept}) type`, r.headers['content-type'], 'application/wasm');
+      expect(`${file} (${accept}) encoding`, r.headers['content-encoding'], encoding);
+      expect(`${file} (${accept}) bytes`, r.body.length, bytes);
+      expect(`${file} (${accept}) caching`, r.headers['cache-control'], 'public, max-age=31536000, immutable');
+      expect(`${file} (${accept}) vary`, r.headers.vary, /Accept-Encoding/i);
+    }
   }
   const style = await get(`/${css}`, { 'accept-encoding': 'br' });
   expect('stylesheet type', style.headers['content-type'], /^text\/css/);

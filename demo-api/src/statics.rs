@@ -134,7 +134,7 @@ mod tests {
     use super::has_content_hash;
 
     #[test]
-    fn only_trunks_hashed_names_count_as_hashed() {
+    fn only_hashed_build_names_count_as_hashed() {
         for hashed in [
             "/nhs-booking-34b2fa014e009c12_bg.wasm",
             "app-ad87615689b064cd.css",
@@ -142,6 +142,9 @@ mod tests {
             // A hash with a leading zero, written without it.
             "/nhs-booking-3f30926fee241d6_bg.wasm",
             "app-1a14c4a854a41.css",
+            // Chunks (tools/build-wasm.mjs): the chunk's name, then its hash.
+            "/nhs-booking-questions-28181390f8bdc1d2.wasm",
+            "/nhs-booking-chunk10-2154b1c262ce60ac.wasm",
         ] {
             assert!(has_content_hash(hashed), "{hashed}");
         }

@@ -42,27 +42,144 @@ use support::SupportPage;
 use urgent::UrgentPage;
 use who_for::WhoForPage;
 
+use std::future::Future;
+use std::pin::Pin;
+
+use booking_domain::model::Service;
+
 use crate::browser::set_title;
+use crate::chunks::{Chunks, LoadError, Render};
 use crate::components::{ApiProblem, Loading, PhoneNumber};
 use crate::state::AppState;
 
-/// The page that shows `step`.
+/// The page that shows `step`: the start page is in the main module; every other page comes
+/// from its chunk (`crate::chunks`), and the chunks the patient
+/// will need next are fetched once this page has shown.
 pub fn page(step: Step) -> AnyView {
+    let chunks = expect_context::<Chunks>();
+    // After this page has painted, so fetching what comes next never delays it.
+    request_animation_frame(move || {
+        set_timeout(
+            move || prefetch(step).iter().for_each(|&i| chunks.load(i)),
+            std::time::Duration::ZERO,
+        )
+    });
     match step {
         Step::Start => view! { <Start/> }.into_any(),
-        Step::Confirmation => view! { <ConfirmationPage/> }.into_any(),
-        Step::Accessibility => view! { <AccessibilityPage/> }.into_any(),
-        Step::NotFound => view! { <NotFoundPage/> }.into_any(),
-        Step::ManageFind => view! { <FindBookingPage/> }.into_any(),
-        Step::ManageBooking => view! { <ManageBookingPage/> }.into_any(),
-        Step::ManageCancel => view! { <CancelPage/> }.into_any(),
-        Step::ManageCancelled => view! { <CancelledPage/> }.into_any(),
-        Step::ManageSlot => view! { <NewTimePage/> }.into_any(),
-        Step::ManageCheck => view! { <NewTimeCheckPage/> }.into_any(),
-        Step::ManageChanged => view! { <ChangedPage/> }.into_any(),
+        Step::Confirmation
+        | Step::Accessibility
+        | Step::NotFound
+        | Step::ManageFind
+        | Step::ManageBooking
+        | Step::ManageCancel
+        | Step::ManageCancelled
+        | Step::ManageSlot
+        | Step::ManageCheck
+        | Step::ManageChanged => chunks.view(chunk_of(step), step, Vec::new()),
         question => view! { <Question step=question/> }.into_any(),
     }
 }
+
+/// The number of chunks, and each one's index. Three, by what a patient is doing: booking,
+/// changing a booking, reading about the service. One per page cost more bytes in all: code
+/// two chunks share goes into a chunk of its own, and five chunks (questions, time, check,
+/// manage, information) made 276 KB of wasm against 253 KB for these three (BENCHMARKS.md).
+pub const CHUNKS: usize = 3;
+const JOURNEY: usize = 0;
+const MANAGE: usize = 1;
+const INFO: usize = 2;
+
+/// The chunk that holds `step`'s page (not asked for the start page).
+fn chunk_of(step: Step) -> usize {
+    match step {
+        Step::ManageFind
+        | Step::ManageBooking
+        | Step::ManageCancel
+        | Step::ManageCancelled
+        | Step::ManageSlot
+        | Step::ManageCheck
+        | Step::ManageChanged => MANAGE,
+        Step::Accessibility | Step::NotFound => INFO,
+        _ => JOURNEY,
+    }
+}
+
+/// The chunks to fetch once `step`'s page shows: those of the pages that can come next.
+fn prefetch(step: Step) -> &'static [usize] {
+    match step {
+        Step::Confirmation | Step::Accessibility | Step::NotFound => &[],
+        Step::ManageFind | Step::ManageBooking | Step::ManageSlot | Step::ManageCancel => &[MANAGE],
+        Step::ManageCheck | Step::ManageCancelled | Step::ManageChanged => &[],
+        _ => &[JOURNEY],
+    }
+}
+
+/// Loads chunk `i` (at once without `--features split`) and returns its renderer.
+pub fn load_chunk(i: usize) -> Pin<Box<dyn Future<Output = Result<Render, LoadError>>>> {
+    Box::pin(async move {
+        match i {
+            JOURNEY => journey().await,
+            MANAGE => manage().await,
+            _ => info().await,
+        }
+    })
+}
+
+/// A chunk: a function that returns its pages' renderer. With `--features split` it is a
+/// `wasm_split` point, so the renderer and all it alone uses move into the chunk's module.
+macro_rules! chunk {
+    ($name:ident, |$step:ident, $services:ident| $body:expr) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($name, fallible, wasm_split_path = ::leptos::wasm_split)]
+        fn $name() -> Result<Render, LoadError> {
+            fn render($step: Step, $services: Vec<Service>) -> AnyView {
+                $body
+            }
+            Ok(render)
+        }
+
+        #[cfg(not(feature = "split"))]
+        async fn $name() -> Result<Render, LoadError> {
+            fn render($step: Step, $services: Vec<Service>) -> AnyView {
+                $body
+            }
+            Ok(render)
+        }
+    };
+}
+
+chunk!(journey, |step, services| match step {
+    Step::Service => view! { <ServicePage services=services/> }.into_any(),
+    Step::Screening => view! { <ScreeningPage services=services/> }.into_any(),
+    Step::Urgent => view! { <UrgentPage services=services/> }.into_any(),
+    Step::Band => view! { <BandPage services=services/> }.into_any(),
+    Step::Locality => view! { <LocalityPage services=services/> }.into_any(),
+    Step::Slot => view! { <SlotPage services=services/> }.into_any(),
+    Step::WhoFor => view! { <WhoForPage services=services/> }.into_any(),
+    Step::Booker => view! { <BookerPage services=services/> }.into_any(),
+    Step::Details => view! { <DetailsPage services=services/> }.into_any(),
+    Step::Support => view! { <SupportPage services=services/> }.into_any(),
+    Step::Needs => view! { <NeedsPage services=services/> }.into_any(),
+    Step::Confirmation => view! { <ConfirmationPage/> }.into_any(),
+    _ => view! { <CheckPage services=services/> }.into_any(),
+});
+
+chunk!(manage, |step, _services| match step {
+    Step::ManageBooking => view! { <ManageBookingPage/> }.into_any(),
+    Step::ManageCancel => view! { <CancelPage/> }.into_any(),
+    Step::ManageCancelled => view! { <CancelledPage/> }.into_any(),
+    Step::ManageSlot => view! { <NewTimePage/> }.into_any(),
+    Step::ManageCheck => view! { <NewTimeCheckPage/> }.into_any(),
+    Step::ManageChanged => view! { <ChangedPage/> }.into_any(),
+    _ => view! { <FindBookingPage/> }.into_any(),
+});
+
+chunk!(info, |step, _services| match step {
+    Step::Accessibility => view! { <AccessibilityPage/> }.into_any(),
+    // The start page of an SMS invite that is unknown or past its date.
+    Step::Start => view! { <InviteExpiredPage/> }.into_any(),
+    _ => view! { <NotFoundPage/> }.into_any(),
+});
 
 /// The start page, unless the SMS invite in the URL has expired: then that is the whole page
 /// (no "Start now" into a journey it cannot begin).
@@ -72,7 +189,7 @@ fn Start() -> impl IntoView {
     let expired = Memo::new(move |_| state.invite_expired());
     move || {
         if expired.get() {
-            view! { <InviteExpiredPage/> }.into_any()
+            expect_context::<Chunks>().view(INFO, Step::Start, Vec::new())
         } else {
             view! { <StartPage/> }.into_any()
         }
@@ -91,7 +208,9 @@ pub fn Question(step: Step) -> impl IntoView {
             view! { <ApiProblem error=error heading=true retry=Callback::new(move |_| state.services.refetch())/> }
                 .into_any()
         }
-        (_, Some(Err(_))) if state.invite_expired() => view! { <InviteExpiredPage/> }.into_any(),
+        (_, Some(Err(_))) if state.invite_expired() => {
+            expect_context::<Chunks>().view(INFO, Step::Start, Vec::new())
+        }
         (_, Some(Err(error))) => {
             set_title("Sorry, there is a problem", true);
             view! { <ApiProblem error=error heading=true retry=Callback::new(move |_| state.invite.refetch())/> }
@@ -121,20 +240,7 @@ pub fn Question(step: Step) -> impl IntoView {
                 });
                 return view! { <Loading label="Loading"/> }.into_any();
             }
-            match step {
-                Step::Service => view! { <ServicePage services=services/> }.into_any(),
-                Step::Screening => view! { <ScreeningPage services=services/> }.into_any(),
-                Step::Urgent => view! { <UrgentPage services=services/> }.into_any(),
-                Step::Band => view! { <BandPage services=services/> }.into_any(),
-                Step::Locality => view! { <LocalityPage services=services/> }.into_any(),
-                Step::Slot => view! { <SlotPage services=services/> }.into_any(),
-                Step::WhoFor => view! { <WhoForPage services=services/> }.into_any(),
-                Step::Booker => view! { <BookerPage services=services/> }.into_any(),
-                Step::Details => view! { <DetailsPage services=services/> }.into_any(),
-                Step::Support => view! { <SupportPage services=services/> }.into_any(),
-                Step::Needs => view! { <NeedsPage services=services/> }.into_any(),
-                _ => view! { <CheckPage services=services/> }.into_any(),
-            }
+            expect_context::<Chunks>().view(chunk_of(step), step, services)
         }
     }
 }

@@ -1,0 +1,92 @@
+//! Pages outside the first screen live in chunks: separate wasm modules fetched when a page of
+//! theirs is first needed, or before, when the page before it shows (prefetch). Built with
+//! `--features split` (`make build`, tools/build-wasm.mjs); without it (tests, `cargo check`)
+//! every chunk is "loaded" at once and the code is one module.
+//!
+//! A chunk is one `#[wasm_split]` function (in `pages/mod.rs`) that returns the function that
+//! renders its pages. Only that function reaches the pages' code, so `wasm-split` moves the
+//! pages out of the main module. A chunk that fails to load (offline, a proxy's error page)
+//! shows the problem page with "Try again"; a failed load is not remembered, so the retry
+//! fetches afresh.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use booking_domain::journey::Step;
+use booking_domain::model::Service;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Renders a chunk's page for a step (the services, for the booking questions).
+pub type Render = fn(Step, Vec<Service>) -> AnyView;
+
+/// Why a chunk could not be loaded (its details are in the browser console).
+pub type LoadError = leptos::wasm_split::SplitLoaderError;
+
+#[derive(Clone, Copy)]
+enum Load {
+    Idle,
+    Loading,
+    Ready(Render),
+    Failed,
+}
+
+/// Loads chunk `i` and returns its renderer (`pages::load_chunk`).
+pub type Loader = fn(usize) -> Pin<Box<dyn Future<Output = Result<Render, LoadError>>>>;
+
+/// What each chunk's load has come to, in the app's context.
+#[derive(Clone, Copy)]
+pub struct Chunks {
+    loads: StoredValue<Vec<RwSignal<Load>>>,
+    loader: Loader,
+}
+
+impl Chunks {
+    /// `count` chunks, loaded by `loader`.
+    pub fn new(count: usize, loader: Loader) -> Self {
+        Chunks {
+            loads: StoredValue::new((0..count).map(|_| RwSignal::new(Load::Idle)).collect()),
+            loader,
+        }
+    }
+
+    /// Starts loading chunk `i` unless it is loaded or loading.
+    pub fn load(self, i: usize) {
+        let load = self.loads.with_value(|l| l[i]);
+        if matches!(load.get_untracked(), Load::Loading | Load::Ready(_)) {
+            return;
+        }
+        load.set(Load::Loading);
+        spawn_local(async move {
+            load.set(match (self.loader)(i).await {
+                Ok(render) => Load::Ready(render),
+                Err(_) => Load::Failed,
+            });
+        });
+    }
+
+    /// The page for `step` from chunk `i`: loading, the page, or the problem page.
+    pub fn view(self, i: usize, step: Step, services: Vec<Service>) -> AnyView {
+        self.load(i);
+        let load = self.loads.with_value(|l| l[i]);
+        (move || match load.get() {
+            Load::Ready(render) => render(step, services.clone()),
+            Load::Failed => {
+                crate::browser::set_title("Sorry, there is a problem", true);
+                // Focus follows to the page, or back to this one if it fails again.
+                let retry = Callback::new(move |_| {
+                    self.load(i);
+                    crate::browser::focus_heading();
+                });
+                view! {
+                    <crate::components::ApiProblem error=booking_domain::api::ApiError::Network heading=true retry=retry/>
+                }
+                .into_any()
+            }
+            Load::Idle | Load::Loading => {
+                view! { <crate::components::Loading label="Loading"/> }.into_any()
+            }
+        })
+        .into_any()
+    }
+}

@@ -1,0 +1,74 @@
+// Trunk post_build hook (before embed-loader.mjs): builds the app's wasm split into chunks.
+// Trunk 0.21 has no split step (trunk-rs/trunk#1022), so the Rust build is done here:
+//
+//   1. cargo builds the app with `--features split` (src/chunks.rs) and `--emit-relocs`, which
+//      wasm-split needs to move functions between modules;
+//   2. wasm-split-cli (crate wasm_split_cli_support; .ci/install-tools) writes the main module,
+//      one `split_<chunk>.wasm` per chunk, `chunk_<n>.wasm` for code two or more chunks share,
+//      and `__wasm_split.js`, the loader that fetches a chunk and what it needs;
+//   3. wasm-bindgen (`--keep-lld-exports`: the chunks import the main module's table, memory
+//      and stack pointer) writes the glue for the main module;
+//   4. wasm-opt -Oz shrinks every module.
+//
+// Every file is written to Trunk's staging folder under a name with its content hash (cached
+// for a year; DEPLOYING.md). The loader's URLs are rewritten to those names and it is written
+// as `nhs-booking-split.js`, which embed-loader.mjs puts into booking.js with the glue.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+
+const root = process.cwd();
+const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!staging) {
+  console.error('build-wasm: TRUNK_STAGING_DIR is not set (run as a Trunk hook or pass a folder)');
+  process.exit(1);
+}
+const target = path.join(root, 'target', 'split');
+const out = path.join(target, 'out');
+const run = (cmd, args, env = {}) =>
+  execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+
+// 1. Its own target folder: the link flag would otherwise rebuild what `cargo test` built.
+run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'nhs-booking', '--features', 'split'], {
+  CARGO_TARGET_DIR: target,
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS: '-Clink-args=--emit-relocs',
+});
+
+// 2.
+fs.rmSync(out, { recursive: true, force: true });
+run('wasm-split-cli', [path.join(target, 'wasm32-unknown-unknown', 'release', 'nhs-booking.wasm'), out, '--out-name', 'nhs-booking']);
+
+// 3.
+run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-typescript', '--out-dir', path.join(out, 'bg'), '--out-name', 'nhs-booking', path.join(out, 'nhs-booking.wasm')]);
+
+// 4. Rust 1.82+ targets post-MVP wasm features by default; wasm-opt must be told.
+const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
+const hash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const optimise = (from) => {
+  const to = `${from}.opt`;
+  run('wasm-opt', ['-Oz', ...features.map((f) => `--enable-${f}`), from, '-o', to]);
+  return fs.readFileSync(to);
+};
+const write = (name, bytes) => fs.writeFileSync(path.join(staging, name), bytes);
+
+let loader = fs.readFileSync(path.join(out, '__wasm_split.js'), 'utf8');
+const modules = fs.readdirSync(out).filter((f) => /^(split|chunk)_\w+\.wasm$/.test(f));
+for (const file of modules) {
+  const bytes = optimise(path.join(out, file));
+  const name = `nhs-booking-${file.replace(/^split_/, '').replace(/_/, '').replace(/\.wasm$/, '')}-${hash(bytes)}.wasm`;
+  const url = `"./${file}"`;
+  if (!loader.includes(url)) {
+    console.error(`build-wasm: __wasm_split.js does not name ${file} (wasm-split-cli changed?)`);
+    process.exit(1);
+  }
+  loader = loader.replaceAll(url, `"./${name}"`);
+  write(name, bytes);
+}
+const main = optimise(path.join(out, 'bg', 'nhs-booking_bg.wasm'));
+const mainName = `nhs-booking-${hash(main)}_bg.wasm`;
+write(mainName, main);
+const glue = fs.readFileSync(path.join(out, 'bg', 'nhs-booking.js'), 'utf8');
+write(`nhs-booking-${hash(glue)}.js`, glue);
+write('nhs-booking-split.js', loader);
+console.log(`build-wasm: ${mainName} and ${modules.length} chunk modules`);
