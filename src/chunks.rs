@@ -3,9 +3,9 @@
 //! `--features split` (`make build`, tools/build-wasm.mjs); without it (tests, `cargo check`)
 //! every chunk is "loaded" at once and the code is one module.
 //!
-//! A chunk is one `#[wasm_split]` function (in `pages/mod.rs`) that returns the function that
-//! renders its pages. Only that function reaches the pages' code, so `wasm-split` moves the
-//! pages out of the main module. A chunk that fails to load (offline, a proxy's error page)
+//! A chunk is one `#[wasm_split]` function (in `pages/mod.rs`) that returns the functions that
+//! render its pages and that make it ready. Only that function reaches the pages' code, so
+//! `wasm-split` moves the pages out of the main module. A chunk that fails to load (offline, a proxy's error page)
 //! shows the problem page with "Try again"; a failed load is not remembered, so the retry
 //! fetches afresh.
 
@@ -13,12 +13,22 @@ use std::future::Future;
 use std::pin::Pin;
 
 use booking_domain::journey::Step;
-use booking_domain::model::Service;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// Renders a chunk's page for a step (the services, for the booking questions).
-pub type Render = fn(Step, Vec<Service>) -> AnyView;
+use crate::components::{ProblemWithWayOn, NO_CONNECTION};
+use crate::state::AppState;
+
+/// Renders a chunk's page for a step.
+pub type Render = fn(Step) -> AnyView;
+
+/// What a chunk gives once loaded: its pages, and what to do before the first shows (read
+/// what this tab kept: `AppState::restore`, so that code is in the chunks too).
+#[derive(Clone, Copy)]
+pub struct Pages {
+    pub render: Render,
+    pub ready: fn(AppState),
+}
 
 /// Why a chunk could not be loaded (its details are in the browser console).
 pub type LoadError = leptos::wasm_split::SplitLoaderError;
@@ -31,22 +41,24 @@ enum Load {
     Failed,
 }
 
-/// Loads chunk `i` and returns its renderer (`pages::load_chunk`).
-pub type Loader = fn(usize) -> Pin<Box<dyn Future<Output = Result<Render, LoadError>>>>;
+/// Loads chunk `i` (`pages::load_chunk`).
+pub type Loader = fn(usize) -> Pin<Box<dyn Future<Output = Result<Pages, LoadError>>>>;
 
 /// What each chunk's load has come to, in the app's context.
 #[derive(Clone, Copy)]
 pub struct Chunks {
     loads: StoredValue<Vec<RwSignal<Load>>>,
     loader: Loader,
+    state: AppState,
 }
 
 impl Chunks {
     /// `count` chunks, loaded by `loader`.
-    pub fn new(count: usize, loader: Loader) -> Self {
+    pub fn new(state: AppState, count: usize, loader: Loader) -> Self {
         Chunks {
             loads: StoredValue::new((0..count).map(|_| RwSignal::new(Load::Idle)).collect()),
             loader,
+            state,
         }
     }
 
@@ -59,18 +71,21 @@ impl Chunks {
         load.set(Load::Loading);
         spawn_local(async move {
             load.set(match (self.loader)(i).await {
-                Ok(render) => Load::Ready(render),
+                Ok(pages) => {
+                    (pages.ready)(self.state);
+                    Load::Ready(pages.render)
+                }
                 Err(_) => Load::Failed,
             });
         });
     }
 
     /// The page for `step` from chunk `i`: loading, the page, or the problem page.
-    pub fn view(self, i: usize, step: Step, services: Vec<Service>) -> AnyView {
+    pub fn view(self, i: usize, step: Step) -> AnyView {
         self.load(i);
         let load = self.loads.with_value(|l| l[i]);
         (move || match load.get() {
-            Load::Ready(render) => render(step, services.clone()),
+            Load::Ready(render) => render(step),
             Load::Failed => {
                 crate::browser::set_title("Sorry, there is a problem", true);
                 // Focus follows to the page, or back to this one if it fails again.
@@ -78,10 +93,9 @@ impl Chunks {
                     self.load(i);
                     crate::browser::focus_heading();
                 });
-                view! {
-                    <crate::components::ApiProblem error=booking_domain::api::ApiError::Network heading=true retry=retry/>
-                }
-                .into_any()
+                let (title, advice) = NO_CONNECTION;
+                view! { <ProblemWithWayOn title=title advice=advice retry=Some(retry) heading=true/> }
+                    .into_any()
             }
             Load::Idle | Load::Loading => {
                 view! { <crate::components::Loading label="Loading"/> }.into_any()

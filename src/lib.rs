@@ -102,7 +102,7 @@ pub fn panic_page(config: &Config) -> String {
 pub fn App(config: Config, route: Route, client: Api) -> impl IntoView {
     let state = AppState::new(config, route, client);
     provide_context(state);
-    provide_context(chunks::Chunks::new(pages::CHUNKS, pages::load_chunk));
+    provide_context(chunks::Chunks::new(state, pages::CHUNKS, pages::load_chunk));
     let step = Memo::new(move |_| state.route.with(|r| r.step));
     view! {
         <div class="nhsb">

@@ -47,6 +47,12 @@ pub struct AppState {
     pub invite: Fetched<Option<Invite>>,
     /// The booking being changed or cancelled (this tab only).
     pub manage: RwSignal<Option<ManageSession>>,
+    /// The app's owner, and whether what this tab kept has been read (`restore`).
+    owner: StoredValue<Owner>,
+    kept: StoredValue<bool>,
+    /// Forgets the booking just made, the one being changed and the API's field errors (for
+    /// "Start again"); set by `restore`, so that code is in the chunks that use them.
+    forget: StoredValue<Option<fn(AppState)>>,
 }
 
 const DRAFT_KEY: &str = "nhs-booking:draft";
@@ -57,13 +63,11 @@ impl AppState {
     pub fn new(config: Config, route: Route, client: Api) -> Self {
         let config: &'static Config = Box::leak(Box::new(config));
         let client: &'static Api = Box::leak(Box::new(client));
-        let mut draft: BookingDraft = load(DRAFT_KEY).unwrap_or_default();
+        // The answers this tab kept are read when the first chunk has loaded (`restore`): the
+        // start page needs none of them. Until then, the URL's.
+        let mut draft = BookingDraft::default();
         draft.apply(&route.choices);
         let invite_code = route.choices.invite.clone();
-        let known_invite = draft
-            .invite
-            .clone()
-            .filter(|i| Some(&i.code) == invite_code.as_ref());
         let draft = RwSignal::new(draft);
         // Answers the catalogue cannot back are dropped as soon as it arrives (and after an
         // invite or Back/Forward changes them), before any page reads them.
@@ -74,13 +78,11 @@ impl AppState {
         });
         let invite = Fetched::new(move || {
             let code = invite_code.clone();
-            let known = known_invite.clone();
             async move {
-                let invite = match (code, known) {
-                    (None, _) => return Ok(None),
-                    (Some(_), Some(invite)) => return Ok(Some(invite)),
-                    (Some(code), None) => client.invite(&code).await?,
+                let Some(code) = code else {
+                    return Ok(None);
                 };
+                let invite = client.invite(&code).await?;
                 draft.update(|d| {
                     d.accept_invite(invite.clone());
                     if let Some(Ok(list)) = services.get_untracked() {
@@ -97,36 +99,75 @@ impl AppState {
             draft,
             services,
             localities: RwSignal::new(None),
-            booked: RwSignal::new(load(BOOKED_KEY)),
+            booked: RwSignal::new(None),
             booked_for: RwSignal::new(None),
             server_errors: RwSignal::new(Vec::new()),
             invite,
-            manage: RwSignal::new(load(MANAGE_KEY)),
+            manage: RwSignal::new(None),
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            kept: StoredValue::new(false),
+            forget: StoredValue::new(None),
         };
-        Effect::new(move |_| state.manage.with(|m| save(MANAGE_KEY, m.as_ref())));
-        // The draft follows the patient through reloads of this tab; an empty one is not kept.
-        Effect::new(move |_| {
-            state.draft.with(|d| {
-                save(
-                    DRAFT_KEY,
-                    Some(d).filter(|d| **d != BookingDraft::default()),
-                )
-            })
-        });
-        // The booking without who booked it and the support asked for (names, phone, health):
-        // a reload of the confirmation shows the rest.
-        Effect::new(move |_| {
-            state.booked.with(|b| {
-                let kept = b.as_ref().map(|b| Booking {
-                    needs: None,
-                    booked_by: None,
-                    ..b.clone()
-                });
-                save(BOOKED_KEY, kept.as_ref())
-            })
-        });
         state.router().listen(move || state.settle());
         state
+    }
+
+    /// Reads what this tab kept (the answers so far, the booking just made, the booking being
+    /// changed), once, and keeps them there from then on. Called when a chunk has loaded,
+    /// before its first page shows: every page that uses them is in a chunk, so reading and
+    /// writing them is not code the start page waits for.
+    pub fn restore(&self) {
+        if self.kept.get_value() {
+            return;
+        }
+        self.kept.set_value(true);
+        self.forget.set_value(Some(|state| {
+            state.booked.set(None);
+            state.booked_for.set(None);
+            state.manage.set(None);
+            state.server_errors.set(Vec::new());
+        }));
+        let state = *self;
+        // The app's owner, not the page's: the saving goes on after this page.
+        self.owner.with_value(|owner| {
+            owner.with(|| {
+                if let Some(mut saved) = load::<BookingDraft>(DRAFT_KEY) {
+                    // The URL's answers win, as they did when the tab opened.
+                    state.route.with_untracked(|r| saved.apply(&r.choices));
+                    state.draft.set(saved);
+                    state.settle();
+                }
+                // The draft follows the patient through reloads of this tab; an empty one is
+                // not kept.
+                Effect::new(move |_| {
+                    state.draft.with(|d| {
+                        save(
+                            DRAFT_KEY,
+                            Some(d).filter(|d| **d != BookingDraft::default()),
+                        )
+                    })
+                });
+                if state.booked.with_untracked(Option::is_none) {
+                    state.booked.set(load(BOOKED_KEY));
+                }
+                if state.manage.with_untracked(Option::is_none) {
+                    state.manage.set(load(MANAGE_KEY));
+                }
+                Effect::new(move |_| state.manage.with(|m| save(MANAGE_KEY, m.as_ref())));
+                // The booking without who booked it and the support asked for (names, phone,
+                // health): a reload of the confirmation shows the rest.
+                Effect::new(move |_| {
+                    state.booked.with(|b| {
+                        let kept = b.as_ref().map(|b| Booking {
+                            needs: None,
+                            booked_by: None,
+                            ..b.clone()
+                        });
+                        save(BOOKED_KEY, kept.as_ref())
+                    })
+                });
+            })
+        });
     }
 
     pub fn router(&self) -> Router {
@@ -230,10 +271,10 @@ impl AppState {
         let mut draft = BookingDraft::default();
         draft.apply(&choices);
         self.draft.set(draft);
-        self.booked.set(None);
-        self.booked_for.set(None);
-        self.manage.set(None);
-        self.server_errors.set(Vec::new());
+        // The rest is only ever read or written by pages in chunks, which left how to forget it.
+        if let Some(forget) = self.forget.get_value() {
+            forget(*self);
+        }
         for key in [DRAFT_KEY, BOOKED_KEY, MANAGE_KEY] {
             save::<()>(key, None);
         }

@@ -8,7 +8,7 @@
 //      and `__wasm_split.js`, the loader that fetches a chunk and what it needs;
 //   3. wasm-bindgen (`--keep-lld-exports`: the chunks import the main module's table, memory
 //      and stack pointer) writes the glue for the main module;
-//   4. wasm-opt -Oz shrinks every module.
+//   4. wasm-opt -Oz (twice) shrinks every module.
 //
 // Every file is written to Trunk's staging folder under a name with its content hash (cached
 // for a year; DEPLOYING.md). The loader's URLs are rewritten to those names and it is written
@@ -47,7 +47,9 @@ const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutabl
 const hash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const optimise = (from) => {
   const to = `${from}.opt`;
-  run('wasm-opt', ['-Oz', ...features.map((f) => `--enable-${f}`), from, '-o', to]);
+  // Twice: the second pass finds more once the first has inlined and merged (measured on the
+  // main module: 290.1 -> 289.6 KB raw, 100.1 -> 99.9 KB brotli).
+  run('wasm-opt', ['-Oz', '-Oz', ...features.map((f) => `--enable-${f}`), from, '-o', to]);
   return fs.readFileSync(to);
 };
 const write = (name, bytes) => fs.writeFileSync(path.join(staging, name), bytes);

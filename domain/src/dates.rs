@@ -7,7 +7,7 @@
 //! calendar (`NaiveDate::from_ymd_opt`, offsets) and all formatting. `tests` checks every
 //! accepted string against chrono's own parser.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime};
 
 /// An instant as the API sends it: RFC 3339 with the clinic's UTC offset. Keeping the offset
 /// lets us show the clinic's wall-clock time whatever the device's zone.
@@ -35,6 +35,12 @@ fn date_prefix(s: &[u8]) -> Option<(NaiveDate, &[u8])> {
 }
 
 /// A calendar date, exactly `YYYY-MM-DD` (ISO 8601 / RFC 3339 `full-date`).
+/// `YYYY-MM-DD`, as URLs and the API write a date. Written by hand: chrono's `Display`
+/// brought its formatting machinery into the main wasm module for this one use.
+pub fn iso_date(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     match date_prefix(text.as_bytes())? {
         (date, []) => Some(date),
@@ -198,6 +204,7 @@ mod tests {
             let t = DateTime::from_timestamp(secs, nanos).unwrap().with_timezone(&offset);
             prop_assert_eq!(parse_instant(&t.to_rfc3339()), Some(t));
             prop_assert_eq!(parse_date(&t.date_naive().to_string()), Some(t.date_naive()));
+            prop_assert_eq!(iso_date(t.date_naive()), t.date_naive().to_string());
         }
     }
 }

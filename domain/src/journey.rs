@@ -243,7 +243,7 @@ impl Route {
         url.push_str(self.step.slug());
         let mut query = form_urlencoded::Serializer::new(String::new());
         let c = &self.choices;
-        let date = c.date.map(|d| d.to_string());
+        let date = c.date.map(crate::dates::iso_date);
         for (key, value) in [
             ("invite", c.invite.as_ref().map(InviteCode::as_str)),
             ("service", c.service.as_ref().map(ServiceId::as_str)),
@@ -329,10 +329,13 @@ impl Routing {
                     .collect();
                 if route.step != Step::Start {
                     // A readable step: `manage/cancel`, not `manage%2Fcancel`.
-                    let slug: String =
-                        form_urlencoded::byte_serialize(route.step.slug().as_bytes())
-                            .collect::<String>()
-                            .replace("%2F", "/");
+                    let slug = route
+                        .step
+                        .slug()
+                        .split('/')
+                        .map(|part| form_urlencoded::byte_serialize(part.as_bytes()).collect())
+                        .collect::<Vec<String>>()
+                        .join("/");
                     let key: String = form_urlencoded::byte_serialize(param.as_bytes()).collect();
                     parts.push(format!("{key}={slug}"));
                 }

@@ -35,7 +35,7 @@ pub use fields::{Checkbox, ErrorMessage, TextInput};
 pub use invite_notice::InviteNotice;
 pub use layout::{BackLink, Layout, Loading, PhoneNumber, StartAgain};
 pub use link::{PageHeading, StepLink};
-pub use problem::{ApiProblem, Problem};
+pub use problem::{ApiProblem, Problem, ProblemWithWayOn, NO_CONNECTION};
 pub use radios::{Choice, Radios};
 pub use single_choice::SingleChoiceQuestion;
 pub use slot_picker::SlotPicker;

@@ -17,6 +17,26 @@ pub fn ApiProblem(
     heading: bool,
 ) -> impl IntoView {
     let (title, advice) = explain(&error);
+    view! { <ProblemWithWayOn title=title advice=advice retry=retry heading=heading/> }
+}
+
+/// No connection: the words `explain` gives `ApiError::Network`, also for a part of the app
+/// (a chunk) that could not be fetched.
+pub const NO_CONNECTION: (&str, &str) = (
+    "We could not connect to the booking service",
+    "Check you are connected to the internet and try again. Nothing you have entered has been lost.",
+);
+
+/// A problem with what to do: the advice, "Try again" (when given) and the phone number.
+/// `ApiProblem` words it from the error; the main module uses this alone (a chunk that could
+/// not load), so `explain` is not in it.
+#[component]
+pub fn ProblemWithWayOn(
+    #[prop(into)] title: String,
+    #[prop(into)] advice: String,
+    retry: Option<Callback<()>>,
+    heading: bool,
+) -> impl IntoView {
     view! {
         <Problem title=title heading=heading>
             <p>{advice}</p>
@@ -63,10 +83,7 @@ pub fn explain(error: &ApiError) -> (String, String) {
         .map(|s| format!("Try again {}.", format::wait(s)))
         .unwrap_or_else(|| "Try again in a few minutes.".into());
     match error {
-        ApiError::Network => (
-            "We could not connect to the booking service".into(),
-            "Check you are connected to the internet and try again. Nothing you have entered has been lost.".into(),
-        ),
+        ApiError::Network => (NO_CONNECTION.0.into(), NO_CONNECTION.1.into()),
         ApiError::Timeout => (
             "The booking service is taking too long to answer".into(),
             "Try again. Nothing you have entered has been lost.".into(),

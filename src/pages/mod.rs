@@ -45,10 +45,8 @@ use who_for::WhoForPage;
 use std::future::Future;
 use std::pin::Pin;
 
-use booking_domain::model::Service;
-
 use crate::browser::set_title;
-use crate::chunks::{Chunks, LoadError, Render};
+use crate::chunks::{Chunks, LoadError, Pages};
 use crate::components::{ApiProblem, Loading, PhoneNumber};
 use crate::state::AppState;
 
@@ -66,17 +64,7 @@ pub fn page(step: Step) -> AnyView {
     });
     match step {
         Step::Start => view! { <Start/> }.into_any(),
-        Step::Confirmation
-        | Step::Accessibility
-        | Step::NotFound
-        | Step::ManageFind
-        | Step::ManageBooking
-        | Step::ManageCancel
-        | Step::ManageCancelled
-        | Step::ManageSlot
-        | Step::ManageCheck
-        | Step::ManageChanged => chunks.view(chunk_of(step), step, Vec::new()),
-        question => view! { <Question step=question/> }.into_any(),
+        _ => chunks.view(chunk_of(step), step),
     }
 }
 
@@ -114,8 +102,8 @@ fn prefetch(step: Step) -> &'static [usize] {
     }
 }
 
-/// Loads chunk `i` (at once without `--features split`) and returns its renderer.
-pub fn load_chunk(i: usize) -> Pin<Box<dyn Future<Output = Result<Render, LoadError>>>> {
+/// Loads chunk `i` (at once without `--features split`).
+pub fn load_chunk(i: usize) -> Pin<Box<dyn Future<Output = Result<Pages, LoadError>>>> {
     Box::pin(async move {
         match i {
             JOURNEY => journey().await,
@@ -127,44 +115,41 @@ pub fn load_chunk(i: usize) -> Pin<Box<dyn Future<Output = Result<Render, LoadEr
 
 /// A chunk: a function that returns its pages' renderer. With `--features split` it is a
 /// `wasm_split` point, so the renderer and all it alone uses move into the chunk's module.
+/// Every page in a chunk uses what this tab kept (the answers so far, the booking just made,
+/// the one being changed): a chunk reads them when it has loaded (`AppState::restore`).
 macro_rules! chunk {
-    ($name:ident, |$step:ident, $services:ident| $body:expr) => {
+    ($name:ident, |$step:ident| $body:expr) => {
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($name, fallible, wasm_split_path = ::leptos::wasm_split)]
-        fn $name() -> Result<Render, LoadError> {
-            fn render($step: Step, $services: Vec<Service>) -> AnyView {
+        fn $name() -> Result<Pages, LoadError> {
+            fn render($step: Step) -> AnyView {
                 $body
             }
-            Ok(render)
+            Ok(Pages {
+                render,
+                ready: |state| state.restore(),
+            })
         }
 
         #[cfg(not(feature = "split"))]
-        async fn $name() -> Result<Render, LoadError> {
-            fn render($step: Step, $services: Vec<Service>) -> AnyView {
+        async fn $name() -> Result<Pages, LoadError> {
+            fn render($step: Step) -> AnyView {
                 $body
             }
-            Ok(render)
+            Ok(Pages {
+                render,
+                ready: |state| state.restore(),
+            })
         }
     };
 }
 
-chunk!(journey, |step, services| match step {
-    Step::Service => view! { <ServicePage services=services/> }.into_any(),
-    Step::Screening => view! { <ScreeningPage services=services/> }.into_any(),
-    Step::Urgent => view! { <UrgentPage services=services/> }.into_any(),
-    Step::Band => view! { <BandPage services=services/> }.into_any(),
-    Step::Locality => view! { <LocalityPage services=services/> }.into_any(),
-    Step::Slot => view! { <SlotPage services=services/> }.into_any(),
-    Step::WhoFor => view! { <WhoForPage services=services/> }.into_any(),
-    Step::Booker => view! { <BookerPage services=services/> }.into_any(),
-    Step::Details => view! { <DetailsPage services=services/> }.into_any(),
-    Step::Support => view! { <SupportPage services=services/> }.into_any(),
-    Step::Needs => view! { <NeedsPage services=services/> }.into_any(),
+chunk!(journey, |step| match step {
     Step::Confirmation => view! { <ConfirmationPage/> }.into_any(),
-    _ => view! { <CheckPage services=services/> }.into_any(),
+    question => view! { <Question step=question/> }.into_any(),
 });
 
-chunk!(manage, |step, _services| match step {
+chunk!(manage, |step| match step {
     Step::ManageBooking => view! { <ManageBookingPage/> }.into_any(),
     Step::ManageCancel => view! { <CancelPage/> }.into_any(),
     Step::ManageCancelled => view! { <CancelledPage/> }.into_any(),
@@ -174,7 +159,7 @@ chunk!(manage, |step, _services| match step {
     _ => view! { <FindBookingPage/> }.into_any(),
 });
 
-chunk!(info, |step, _services| match step {
+chunk!(info, |step| match step {
     Step::Accessibility => view! { <AccessibilityPage/> }.into_any(),
     // The start page of an SMS invite that is unknown or past its date.
     Step::Start => view! { <InviteExpiredPage/> }.into_any(),
@@ -189,7 +174,7 @@ fn Start() -> impl IntoView {
     let expired = Memo::new(move |_| state.invite_expired());
     move || {
         if expired.get() {
-            expect_context::<Chunks>().view(INFO, Step::Start, Vec::new())
+            expect_context::<Chunks>().view(INFO, Step::Start)
         } else {
             view! { <StartPage/> }.into_any()
         }
@@ -197,9 +182,10 @@ fn Start() -> impl IntoView {
 }
 
 /// A booking question: waits for the service list (and the SMS invite), and sends the patient
-/// to the first unanswered question when this one cannot be shown yet.
+/// to the first unanswered question when this one cannot be shown yet. In the journey chunk,
+/// with the questions.
 #[component]
-pub fn Question(step: Step) -> impl IntoView {
+fn Question(step: Step) -> impl IntoView {
     let state = expect_context::<AppState>();
     move || match (state.services.get(), state.invite.get()) {
         (None, _) | (_, None) => view! { <Loading label="Loading"/> }.into_any(),
@@ -209,7 +195,7 @@ pub fn Question(step: Step) -> impl IntoView {
                 .into_any()
         }
         (_, Some(Err(_))) if state.invite_expired() => {
-            expect_context::<Chunks>().view(INFO, Step::Start, Vec::new())
+            expect_context::<Chunks>().view(INFO, Step::Start)
         }
         (_, Some(Err(error))) => {
             set_title("Sorry, there is a problem", true);
@@ -240,7 +226,20 @@ pub fn Question(step: Step) -> impl IntoView {
                 });
                 return view! { <Loading label="Loading"/> }.into_any();
             }
-            expect_context::<Chunks>().view(chunk_of(step), step, services)
+            match step {
+                Step::Service => view! { <ServicePage services=services/> }.into_any(),
+                Step::Screening => view! { <ScreeningPage services=services/> }.into_any(),
+                Step::Urgent => view! { <UrgentPage services=services/> }.into_any(),
+                Step::Band => view! { <BandPage services=services/> }.into_any(),
+                Step::Locality => view! { <LocalityPage services=services/> }.into_any(),
+                Step::Slot => view! { <SlotPage services=services/> }.into_any(),
+                Step::WhoFor => view! { <WhoForPage services=services/> }.into_any(),
+                Step::Booker => view! { <BookerPage services=services/> }.into_any(),
+                Step::Details => view! { <DetailsPage services=services/> }.into_any(),
+                Step::Support => view! { <SupportPage services=services/> }.into_any(),
+                Step::Needs => view! { <NeedsPage services=services/> }.into_any(),
+                _ => view! { <CheckPage services=services/> }.into_any(),
+            }
         }
     }
 }
