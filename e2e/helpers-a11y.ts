@@ -165,6 +165,16 @@ export const STATES: State[] = [
     },
   },
   {
+    name: 'the pages after the start page cannot be fetched (a chunk, offline)',
+    reach: async (page) => {
+      await page.route((url) => /\/nhs-booking-journey-[0-9a-f]+\.wasm$/.test(url.pathname), (route) => route.abort('internetdisconnected'));
+      await openStart(page);
+      await page.getByRole('button', { name: 'Start now' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'We could not connect to the booking service' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Try again', exact: true })).toBeVisible();
+    },
+  },
+  {
     name: 'no times at this place',
     reach: async (page, demo) => {
       await walkTo(page, demo, 'location');
