@@ -11,7 +11,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::from_fn_with_state;
 use axum::response::IntoResponse;
-use axum::routing::{any, get, post, MethodRouter};
+use axum::routing::{any, delete, get, post, MethodRouter};
 use axum::Router;
 use tower_http::cors::{Any, CorsLayer};
 
@@ -22,6 +22,7 @@ use crate::request::{
     date_of_birth, filter, idempotency_key, json_body, params, slot_query, Params,
 };
 use crate::state::App;
+use crate::version::{ApiVersion, Feature};
 use crate::{controls, faults, statics};
 
 pub fn router(config: Config) -> Router {
@@ -40,7 +41,16 @@ pub fn build(app: Arc<App>) -> Router {
             "/api/bookings/{reference}/reschedule",
             only(post(reschedule)),
         )
-        .route("/api/invites/{code}", only(get(invite)))
+        .route("/api/invites/{code}", only(get(invite)));
+    // A feature that is not offered does not exist: its paths are unknown paths (404).
+    let api = if app.config.api_version.offers(Feature::SlotAlerts) {
+        api.route("/api/slot-alerts", only(post(create_alert)))
+            .route("/api/slot-alerts/{alert}", only(delete(stop_alert)))
+            .route("/api/offers/{code}", only(get(offer)))
+    } else {
+        api
+    };
+    let api = api
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))
         .layer(from_fn_with_state(app.fault_state(), faults::layer))
@@ -65,13 +75,19 @@ pub fn build(app: Arc<App>) -> Router {
             statics::csp(prefixes.clone(), policy.clone(), req, next)
         }));
     }
-    router.layer(cors())
+    router.layer(cors(app.config.api_version))
 }
 
-fn cors() -> CorsLayer {
+/// `GET, POST, OPTIONS`, and `DELETE` too when slot alerts (which are stopped with it) are
+/// offered, as the contract says of a 1.1 API's CORS.
+fn cors(version: ApiVersion) -> CorsLayer {
+    let mut methods = vec![Method::GET, Method::POST, Method::OPTIONS];
+    if version.offers(Feature::SlotAlerts) {
+        methods.push(Method::DELETE);
+    }
     CorsLayer::new()
         .allow_origin(Any)
-        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
+        .allow_methods(methods)
         .allow_headers([
             header::CONTENT_TYPE,
             header::ACCEPT,
@@ -163,4 +179,31 @@ async fn reschedule(
 
 async fn invite(State(app): State<Arc<App>>, Path(code): Path<String>) -> Result<Json, ApiError> {
     Ok(Json(app.store().invite(&code)?))
+}
+
+/// 201 for a new alert and for a replay of it, as for bookings.
+async fn create_alert(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<impl IntoResponse, ApiError> {
+    let key = idempotency_key(&headers)?;
+    let body = json_body(&body)?;
+    let alert = app.store().create_alert(&key, &body)?;
+    Ok((StatusCode::CREATED, Json(alert)))
+}
+
+/// 204, also for an alert already stopped or used (stopping is harmless to repeat).
+async fn stop_alert(
+    State(app): State<Arc<App>>,
+    Path(alert): Path<String>,
+    q: Params,
+) -> Result<StatusCode, ApiError> {
+    let dob = date_of_birth(&params(q)?)?;
+    app.store().stop_alert(&alert, dob)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn offer(State(app): State<Arc<App>>, Path(code): Path<String>) -> Result<Json, ApiError> {
+    Ok(Json(app.store().offer(&code)?))
 }

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::faults::Faults;
 use crate::seed::DEFAULT_SEED;
+pub use crate::store::{DEFAULT_HOLD_SECONDS, MAX_HOLD_SECONDS};
 use crate::version::ApiVersion;
 
 #[derive(Clone, Debug)]
@@ -19,6 +20,9 @@ pub struct Config {
     /// The contract version spoken: 1.0 has no `features`, no `screening` and ignores the 1.1
     /// booking fields, so the app can be tried against an API that has not moved on.
     pub api_version: ApiVersion,
+    /// How long a freed time is held for the slot alert it is offered to (1.1 `slot_alerts`),
+    /// at start and after /__demo/reset (`POST /__demo/hold-seconds` changes it meanwhile).
+    pub hold_seconds: u64,
     /// Faults at start and after /__demo/reset.
     pub faults: Faults,
     pub test_controls: bool,
@@ -38,6 +42,7 @@ impl Default for Config {
             now: None,
             page_size: 200,
             api_version: ApiVersion::default(),
+            hold_seconds: DEFAULT_HOLD_SECONDS,
             faults: Faults::default(),
             test_controls: false,
             static_dir: None,

@@ -158,6 +158,20 @@ impl From<StoreError> for ApiError {
             StoreError::BookingCancelled => Self::conflict(
                 "This appointment has been cancelled, so it cannot be moved. Book a new appointment instead.",
             ),
+            StoreError::AlertNotFound => Self::not_found(
+                "We could not find an alert with that reference and date of birth. Check both and try again.",
+            ),
+            StoreError::OfferNotFound => Self::not_found(
+                "This time is no longer held for you. It may have been booked, or the hold may have run out.",
+            ),
+            StoreError::OfferGone => Self::new(
+                StatusCode::CONFLICT,
+                "slot_unavailable",
+                "The time we held for you has gone. Choose another time.",
+            ),
+            StoreError::AlertExists => Self::conflict(
+                "There is already an alert for this appointment. Stop it before setting up another.",
+            ),
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod errors;
 pub mod extras;
 pub mod faults;
 pub mod json;
+pub mod outbox;
 pub mod request;
 pub mod screening;
 pub mod seed;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::Parser;
+use demo_api::config::{DEFAULT_HOLD_SECONDS, MAX_HOLD_SECONDS};
 use demo_api::faults::Faults;
 use demo_api::seed::DEFAULT_SEED;
 use demo_api::{router, ApiVersion, Config};
@@ -59,6 +60,10 @@ struct Args {
     /// Contract version to speak: 1.1, or 1.0 (no features, no screening, 1.1 booking fields ignored).
     #[arg(long, env = "DEMO_API_VERSION", default_value_t = ApiVersion::V1_1)]
     api_version: ApiVersion,
+    /// Seconds a freed time is held for the slot alert it is offered to (1.1 slot_alerts).
+    #[arg(long, env = "DEMO_HOLD_SECONDS", default_value_t = DEFAULT_HOLD_SECONDS,
+          value_parser = clap::value_parser!(u64).range(1..=MAX_HOLD_SECONDS))]
+    hold_seconds: u64,
 }
 
 fn share(s: &str) -> Result<f64, String> {
@@ -86,6 +91,7 @@ async fn main() {
         now: args.now,
         page_size: args.page_size,
         api_version: args.api_version,
+        hold_seconds: args.hold_seconds,
         faults: Faults {
             latency_ms: args.latency_ms,
             fail_rate: args.fail_rate,

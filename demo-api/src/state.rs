@@ -25,13 +25,19 @@ impl App {
 
     fn fresh_store(config: &Config) -> Store {
         let clock = Clock::new(config.today, config.now);
-        Store::new(config.seed, clock, config.page_size).with_api_version(config.api_version)
+        Store::new(config.seed, clock, config.page_size)
+            .with_api_version(config.api_version)
+            .with_hold_seconds(config.hold_seconds)
     }
 
     /// A poisoned lock only means a handler panicked; the data is still consistent because
-    /// every change is made after all checks pass.
+    /// every change is made after all checks pass. Holds for slot alerts that have run out
+    /// are passed on first, so every request sees the data as it stands at the clock's now
+    /// (there is no timer: a hold runs out when someone next looks).
     pub fn store(&self) -> MutexGuard<'_, Store> {
-        self.store.lock().unwrap_or_else(|e| e.into_inner())
+        let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        store.settle();
+        store
     }
 
     pub fn faults(&self) -> MutexGuard<'_, Faults> {
@@ -43,7 +49,8 @@ impl App {
         self.faults.clone()
     }
 
-    /// Same seed, same data: reseeds everything and restores the start-up faults.
+    /// Same seed, same data: reseeds everything (slot alerts, holds and the text messages
+    /// go too, and the hold length is the start-up one again) and restores the start-up faults.
     pub fn reset(&self) {
         *self.store() = Self::fresh_store(&self.config);
         *self.faults() = self.config.faults.clone();

@@ -183,6 +183,168 @@ pub fn booking(body: &Value, today: NaiveDate) -> Result<ValidBooking, Fields> {
     }
 }
 
+/// What to say about a number that cannot take text messages.
+pub const MOBILE_FORMAT: &str = "Enter a UK mobile number, like 07700 900 982 or +44 7700 900 982";
+
+/// A UK mobile number: `07` and nine more digits, or the same with `+44`, `44` or `0044` in
+/// place of the `0`; spaces, `-` and brackets may come between the digits. Slot alerts are
+/// sent by text message, so a landline will not do.
+pub fn uk_mobile_is_valid(phone: &str) -> bool {
+    if !phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')'))
+        || phone.chars().skip(1).any(|c| c == '+')
+    {
+        return false;
+    }
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    let international = if phone.trim_start().starts_with('+') {
+        digits.strip_prefix("44")
+    } else if let Some(rest) = digits.strip_prefix("0044") {
+        Some(rest)
+    } else if digits.len() >= 12 {
+        digits.strip_prefix("44")
+    } else {
+        return digits.len() == 11 && digits.starts_with("07");
+    };
+    // After +44 the trunk 0 may be written in brackets: +44 (0)7700 900123.
+    let rest = international.map(|r| r.strip_prefix('0').unwrap_or(r));
+    rest.is_some_and(|r| r.len() == 10 && r.starts_with('7'))
+}
+
+/// A `POST /slot-alerts` body as far as it can be read without the data: each part `None`
+/// when missing or not usable (and then named in the fields to correct).
+#[derive(Debug, Default)]
+pub struct AlertRequest {
+    pub service: Option<String>,
+    pub band: Option<String>,
+    /// None: any site with a clinic for the service and band.
+    pub locality: Option<String>,
+    /// None: not given (allowed only with `booking`) or not a date after today.
+    pub before: Option<NaiveDate>,
+    pub given_name: String,
+    pub family_name: String,
+    pub date_of_birth: Option<NaiveDate>,
+    pub phone: Option<String>,
+    /// The booking an earlier time would replace, as sent (trimmed).
+    pub booking: Option<String>,
+}
+
+/// An id the request names (`service`, `band`): a non-blank string.
+fn id_field(body: &Value, key: &str, message: &str, fields: &mut Fields) -> Option<String> {
+    match body.get(key) {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        _ => {
+            fields.insert(key.into(), message.into());
+            None
+        }
+    }
+}
+
+/// Checks a `POST /slot-alerts` body on its own (types, dates, names, the mobile number);
+/// whether the service, band, site and booking exist is for the store, which adds its own
+/// problems to the same `fields` so one answer names every field to correct.
+pub fn slot_alert(body: &Value, today: NaiveDate, fields: &mut Fields) -> AlertRequest {
+    let service = id_field(body, "service", "Choose a service", fields);
+    let band = id_field(body, "band", "Choose the type of appointment", fields);
+    let locality = match body.get("locality") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Some(_) => {
+            fields.insert(
+                "locality".into(),
+                "Choose a place, or any place (null)".into(),
+            );
+            None
+        }
+    };
+    let booking = match body.get("booking") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Some(_) => {
+            fields.insert(
+                "booking".into(),
+                "Enter the booking reference, like PHY-7K3Q9D".into(),
+            );
+            None
+        }
+    };
+    let before = match body.get("before") {
+        // Left out: the booking's date, when there is one (the store fills it in).
+        None | Some(Value::Null) if matches!(body.get("booking"), Some(b) if !b.is_null()) => None,
+        v => match date_field(v) {
+            Some(d) if d > today => Some(d),
+            Some(_) => {
+                fields.insert("before".into(), "The date must be after today".into());
+                None
+            }
+            None => {
+                fields.insert(
+                    "before".into(),
+                    "Enter the date you want an earlier time before, as YYYY-MM-DD".into(),
+                );
+                None
+            }
+        },
+    };
+
+    let empty = Value::Object(Default::default());
+    let patient = match body.get("patient") {
+        Some(p @ Value::Object(_)) => p,
+        _ => &empty,
+    };
+    name(patient, "given_name", "First name", fields);
+    name(patient, "family_name", "Last name", fields);
+    let text = |key: &str| {
+        optional_text(patient.get(key))
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    };
+    let date_of_birth = match date_field(patient.get("date_of_birth")) {
+        Some(d) if d < today => Some(d),
+        Some(_) => {
+            fields.insert(
+                "patient.date_of_birth".into(),
+                "Date of birth must be in the past".into(),
+            );
+            None
+        }
+        None => {
+            fields.insert(
+                "patient.date_of_birth".into(),
+                "Enter a date of birth, for example 28 2 1958".into(),
+            );
+            None
+        }
+    };
+    let phone = match optional_text(patient.get("phone")) {
+        Ok(Some(p)) if uk_mobile_is_valid(&p) => Some(p),
+        Ok(Some(_)) | Err(()) => {
+            fields.insert("patient.phone".into(), MOBILE_FORMAT.into());
+            None
+        }
+        Ok(None) => {
+            fields.insert(
+                "patient.phone".into(),
+                "Enter a mobile number, so we can text you when an earlier time comes up".into(),
+            );
+            None
+        }
+    };
+    AlertRequest {
+        service,
+        band,
+        locality,
+        before,
+        given_name: text("given_name"),
+        family_name: text("family_name"),
+        date_of_birth,
+        phone,
+        booking,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,5 +367,32 @@ mod tests {
         assert!(phone_is_plausible("07700 900123"));
         assert!(phone_is_plausible("+44 7700 900123"));
         assert!(!phone_is_plausible("call me"));
+    }
+
+    #[test]
+    fn uk_mobiles() {
+        for ok in [
+            "07700 900123",
+            "07700900123",
+            "+44 7700 900123",
+            "+44 (0)7700 900123",
+            "447700900123",
+            "0044 7700 900123",
+            "07700-900-123",
+        ] {
+            assert!(uk_mobile_is_valid(ok), "{ok}");
+        }
+        for bad in [
+            "01480 123456",
+            "0770 090 012",
+            "077009001234",
+            "+1 7700 900123",
+            "7700 900123",
+            "07700 9OO123",
+            "0770+0900123",
+            "",
+        ] {
+            assert!(!uk_mobile_is_valid(bad), "{bad}");
+        }
     }
 }

@@ -7,8 +7,8 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-/// A part of version 1.1 that this server implements. `slot_alerts`, `feedback` and `events` are
-/// not implemented, so they are never listed.
+/// A part of version 1.1 that this server implements. `feedback` and `events` are not
+/// implemented, so they are never listed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Feature {
@@ -16,6 +16,10 @@ pub enum Feature {
     Needs,
     BookedBy,
     Language,
+    /// `POST /slot-alerts`, `DELETE /slot-alerts/{alert}`, `GET /offers/{code}` and `offer` on
+    /// bookings and reschedules: a patient is told (and a freed time held) when an earlier time
+    /// comes up.
+    SlotAlerts,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -35,6 +39,7 @@ impl ApiVersion {
                 Feature::Needs,
                 Feature::BookedBy,
                 Feature::Language,
+                Feature::SlotAlerts,
             ]),
         }
     }

@@ -108,7 +108,13 @@ async fn the_binary_takes_the_version_from_a_flag_or_the_environment() {
     let default = services_from_binary(&[], None).await;
     assert_eq!(
         features(&default),
-        Some(json!(["screening", "needs", "booked_by", "language"]))
+        Some(json!([
+            "screening",
+            "needs",
+            "booked_by",
+            "language",
+            "slot_alerts"
+        ]))
     );
     let flag = services_from_binary(&["--api-version", "1.0"], None).await;
     assert_eq!(features(&flag), None);

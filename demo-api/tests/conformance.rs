@@ -320,6 +320,104 @@ async fn every_endpoint_answers_as_openapi_declares() {
     assert_eq!(r.status, 404);
     spec.check("GET", "/invites/{code}", &r);
 
+    // Slot alerts (1.1).
+    let alert_body = json!({
+        "service": "physio-msk", "band": "band-6", "locality": "hinchingbrooke",
+        "before": "2027-04-12",
+        "patient": { "given_name": "Amir", "family_name": "Khan", "date_of_birth": "1990-06-15",
+                     "phone": "07700 900456" } });
+    spec.assert_valid(
+        &json!({ "$ref": "#/components/schemas/SlotAlertRequest" }),
+        &alert_body,
+        true,
+        "alert request",
+    );
+    let r = api
+        .post("/api/slot-alerts", Some("alert-1"), &alert_body)
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    spec.check("POST", "/slot-alerts", &r);
+    assert_eq!(r.json["expires"], "2027-04-12");
+    let alert = r.json["alert"].as_str().unwrap().to_string();
+    let r = api.post("/api/slot-alerts", None, &alert_body).await;
+    assert_eq!(r.status, 400);
+    spec.check("POST", "/slot-alerts", &r);
+    let mut other = alert_body.clone();
+    other["before"] = json!("2027-04-13");
+    let r = api.post("/api/slot-alerts", Some("alert-1"), &other).await;
+    assert_eq!((r.status, r.code()), (409, "conflict"));
+    spec.check("POST", "/slot-alerts", &r);
+    other["before"] = json!("2027-03-15");
+    let r = api.post("/api/slot-alerts", Some("alert-2"), &other).await;
+    assert_eq!(r.status, 422);
+    assert!(r.json["error"]["fields"]["before"].is_string());
+    spec.check("POST", "/slot-alerts", &r);
+
+    // A time freed at that site is held for the alert: the offer.
+    let freed = api
+        .first_free_slot(FILTER, "2027-03-30", "2027-03-30")
+        .await;
+    let r = api
+        .post(
+            "/api/bookings",
+            Some("to-free"),
+            &booking_body(freed["id"].as_str().unwrap()),
+        )
+        .await;
+    let freed_ref = r.json["reference"].as_str().unwrap().to_string();
+    let r = api
+        .post(
+            &format!("/api/bookings/{freed_ref}/cancel"),
+            None,
+            &json!({ "date_of_birth": "1958-02-28" }),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    let outbox = api.get("/__demo/outbox").await;
+    let link = outbox.json["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find_map(|m| m["link"].as_str())
+        .expect("an offer was texted")
+        .to_string();
+    let code = link.strip_prefix("/?offer=").unwrap();
+    let r = api.get(&format!("/api/offers/{code}")).await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    spec.check("GET", "/offers/{code}", &r);
+    assert_eq!(r.json["slot"], freed);
+    assert_eq!(r.json["booking"], Value::Null);
+    let r = api.get("/api/offers/OFNOPE22").await;
+    assert_eq!(r.status, 404);
+    spec.check("GET", "/offers/{code}", &r);
+
+    // Stopping it: a wrong date of birth and an unknown alert are one answer.
+    let r = api
+        .delete(&format!(
+            "/api/slot-alerts/{alert}?date_of_birth=1990-06-16"
+        ))
+        .await;
+    assert_eq!(r.status, 404);
+    spec.check("DELETE", "/slot-alerts/{alert}", &r);
+    let unknown = api
+        .delete("/api/slot-alerts/ALT-ZZZZZZ?date_of_birth=1990-06-15")
+        .await;
+    assert_eq!((unknown.status, &unknown.json), (404, &r.json));
+    let r = api.delete(&format!("/api/slot-alerts/{alert}")).await;
+    assert_eq!(r.status, 400);
+    spec.check("DELETE", "/slot-alerts/{alert}", &r);
+    let r = api
+        .delete(&format!(
+            "/api/slot-alerts/{}?date_of_birth=1990-06-15",
+            alert.to_lowercase()
+        ))
+        .await;
+    assert_eq!(r.status, 204, "{}", r.text);
+    spec.check("DELETE", "/slot-alerts/{alert}", &r);
+    let r = api.get(&format!("/api/offers/{code}")).await;
+    assert_eq!(r.status, 404, "a stopped alert's hold is released");
+
     // 503 with Retry-After, as every operation declares.
     let rule = json!({ "fail_next": [ { "method": "GET", "path": "/api/services", "status": 503, "retry_after": 7 } ] });
     assert_eq!(api.post("/__demo/faults", None, &rule).await.status, 200);

@@ -54,10 +54,10 @@ async fn services_list_the_features_and_physiotherapy_carries_the_contracts_scre
     let r = api.get("/api/services").await;
     assert_eq!(r.status, 200);
     spec.check("GET", "/services", &r);
-    // Only what is implemented: no slot_alerts, feedback or events.
+    // Only what is implemented: no feedback or events.
     assert_eq!(
         r.json["features"],
-        json!(["screening", "needs", "booked_by", "language"])
+        json!(["screening", "needs", "booked_by", "language", "slot_alerts"])
     );
     let services = r.json["services"].as_array().unwrap();
     let physio = services.iter().find(|s| s["id"] == "physio-msk").unwrap();

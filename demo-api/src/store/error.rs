@@ -24,6 +24,15 @@ pub enum StoreError {
     KeyReused,
     /// A cancelled booking cannot be moved.
     BookingCancelled,
+    /// No slot alert with that id and date of birth: one case for either being wrong.
+    AlertNotFound,
+    /// No live offer with that code (unknown, used, or past `held_until`), asked for by code.
+    OfferNotFound,
+    /// A booking or reschedule sent an offer that is no longer live: the held time may have
+    /// gone to someone else, so it is answered as a time that was taken.
+    OfferGone,
+    /// The booking already has an active slot alert.
+    AlertExists,
 }
 
 impl StoreError {

@@ -1,8 +1,10 @@
 //! All mutable state and the booking rules. One `Mutex<Store>` (held in `state::App`) wraps every
 //! operation, so check-and-take of a slot, idempotency look-up and storing a result are one
 //! atomic step: of many concurrent requests for one slot exactly one wins. Answers are JSON
-//! values or a [`StoreError`]; what those mean in HTTP is decided in `errors.rs`.
+//! values or a [`StoreError`]; what those mean in HTTP is decided in `errors.rs`. Slot alerts
+//! and the times held for them are in `alerts.rs`.
 
+mod alerts;
 mod cursor;
 mod error;
 mod limiter;
@@ -16,10 +18,14 @@ use serde_json::{json, Value};
 
 use crate::clock::{london_midnight, Clock};
 use crate::extras::{self, Extras};
+use crate::outbox::Outbox;
 use crate::seed::{self, Booking, SeedData, Slot, Status};
 use crate::validate;
 use crate::version::ApiVersion;
 
+pub use alerts::{
+    Alert, AlertState, Alerts, Hold, HoldState, DEFAULT_HOLD_SECONDS, MAX_HOLD_SECONDS,
+};
 pub use cursor::{decode_cursor, encode_cursor};
 pub use error::StoreError;
 pub use limiter::LOOKUP_LIMIT;
@@ -34,6 +40,19 @@ use view::services_json;
 const REFERENCE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
 const NO_SUCH_TIME: &str = "That time does not exist. Choose another time.";
+
+/// `len` characters of [`REFERENCE_ALPHABET`] drawn from a hash (references, alert ids and
+/// offer codes).
+fn code_chars(mut h: u64, len: usize) -> String {
+    let base = REFERENCE_ALPHABET.len() as u64;
+    (0..len)
+        .map(|_| {
+            let c = REFERENCE_ALPHABET[(h % base) as usize] as char;
+            h /= base;
+            c
+        })
+        .collect()
+}
 
 pub struct SlotQuery {
     pub service: Option<String>,
@@ -56,6 +75,12 @@ pub struct Store {
     replays: Replays,
     lookups: Limiter,
     counter: u64,
+    /// Slot alerts, and the freed times held for them.
+    alerts: Alerts,
+    /// The text messages "sent" about alerts.
+    outbox: Outbox,
+    /// How long a freed time is held for an alert.
+    hold_seconds: u64,
 }
 
 impl Store {
@@ -72,6 +97,9 @@ impl Store {
             replays: Replays::default(),
             lookups: Limiter::default(),
             counter: 0,
+            alerts: Alerts::default(),
+            outbox: Outbox::default(),
+            hold_seconds: DEFAULT_HOLD_SECONDS,
         };
         store.reindex();
         store
@@ -80,6 +108,12 @@ impl Store {
     /// Speaks that version of the contract (1.1 unless told otherwise).
     pub fn with_api_version(mut self, version: ApiVersion) -> Store {
         self.version = version;
+        self
+    }
+
+    /// Holds freed times for slot alerts this long (`--hold-seconds`).
+    pub fn with_hold_seconds(mut self, seconds: u64) -> Store {
+        self.hold_seconds = seconds;
         self
     }
 
@@ -101,6 +135,7 @@ impl Store {
         View {
             data: &self.data,
             now: self.now(),
+            alerts: &self.alerts,
         }
     }
 
@@ -192,16 +227,8 @@ impl Store {
     fn new_reference(&mut self, prefix: &str) -> String {
         loop {
             self.counter += 1;
-            let mut h = seed::hash(self.seed, &format!("reference|{}", self.counter));
-            let mut code = String::with_capacity(10);
-            code.push_str(prefix);
-            code.push('-');
-            for _ in 0..6 {
-                code.push(
-                    REFERENCE_ALPHABET[(h % REFERENCE_ALPHABET.len() as u64) as usize] as char,
-                );
-                h /= REFERENCE_ALPHABET.len() as u64;
-            }
+            let h = seed::hash(self.seed, &format!("reference|{}", self.counter));
+            let code = format!("{prefix}-{}", code_chars(h, 6));
             if !self.booking_index.contains_key(&code) {
                 return code;
             }
@@ -245,11 +272,27 @@ impl Store {
     }
 
     fn book(&mut self, key: &str, body: &Value) -> Result<Value, StoreError> {
-        let (valid, extras) = extras::booking(body, self.clock.today(), self.version)
-            .map_err(StoreError::Validation)?;
+        let mut fields = validate::Fields::new();
+        let offer = self.offer_field(body, &mut fields);
+        let (valid, extras) = match extras::booking(body, self.clock.today(), self.version) {
+            Ok(checked) if fields.is_empty() => checked,
+            Ok(_) => return Err(StoreError::Validation(fields)),
+            Err(more) => {
+                fields.extend(more);
+                return Err(StoreError::Validation(fields));
+            }
+        };
         let slot = (self.slot(&valid.slot_id).cloned())
             .ok_or_else(|| StoreError::field("slot_id", NO_SUCH_TIME))?;
-        if !self.view().is_free(&slot) {
+        // A time held for a slot alert is free only to the patient with its offer.
+        let hold = match &offer {
+            Some(code) => {
+                Some(self.check_offer_for_booking(code, &slot.id, valid.date_of_birth)?)
+            }
+            None => None,
+        };
+        let free = slot.start > self.now() && !self.data.taken.contains(&slot.id);
+        if !free || (hold.is_none() && !self.view().is_free(&slot)) {
             return Err(StoreError::SlotUnavailable);
         }
         let prefix = (self.data.services.iter())
@@ -269,6 +312,9 @@ impl Store {
             origin: "patient",
             extras,
         });
+        if let Some(h) = hold {
+            self.use_hold(h);
+        }
         Ok(self.booking_json(&self.data.bookings[i]))
     }
 
@@ -285,9 +331,13 @@ impl Store {
         if self.now() >= cancel_before(slot) {
             return Err(StoreError::WindowClosed);
         }
-        let slot_id = booking.slot_id.clone();
+        let (slot_id, reference) = (booking.slot_id.clone(), booking.reference.clone());
         self.data.taken.remove(&slot_id);
         self.data.bookings[i].status = Status::Cancelled;
+        // Alerts to replace this booking have nothing left to replace; the freed time may be
+        // just what another patient's alert is waiting for.
+        self.stop_alerts_for(&reference);
+        self.slot_freed(&slot_id);
         Ok(self.booking_json(&self.data.bookings[i]))
     }
 
@@ -305,15 +355,19 @@ impl Store {
 
     fn move_booking(&mut self, reference: &str, body: &Value) -> Result<Value, StoreError> {
         let dob = validate::date_field(body.get("date_of_birth"));
-        let new_id = body.get("slot_id").and_then(Value::as_str).map(str::trim);
+        let new_id = (body.get("slot_id").and_then(Value::as_str))
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
         let mut fields = validate::Fields::new();
+        // With an offer (1.1 slot_alerts) the new time is the one held; `slot_id` may be left out.
+        let offer = self.offer_field(body, &mut fields);
         if dob.is_none() {
             fields.insert("date_of_birth".into(), "Enter a date of birth".into());
         }
-        if new_id.is_none_or(str::is_empty) {
+        if new_id.is_none() && offer.is_none() && !fields.contains_key("offer") {
             fields.insert("slot_id".into(), "Choose a new time".into());
         }
-        let (Some(dob), Some(new_id), true) = (dob, new_id, fields.is_empty()) else {
+        let (Some(dob), true) = (dob, fields.is_empty()) else {
             return Err(StoreError::Validation(fields));
         };
         let i = self.authenticate(reference, dob)?;
@@ -325,7 +379,14 @@ impl Store {
         if self.now() >= cancel_before(&old) {
             return Err(StoreError::WindowClosed);
         }
-        let new = match self.slot(new_id) {
+        let (hold, new_id) = match &offer {
+            Some(code) => {
+                let (h, held) = self.check_offer_for_move(code, &booking.reference, new_id)?;
+                (Some(h), held)
+            }
+            None => (None, new_id.unwrap_or_default().to_string()),
+        };
+        let new = match self.slot(&new_id) {
             Some(s) if s.service == booking.service && s.band == booking.band => s.clone(),
             Some(_) => {
                 return Err(StoreError::field(
@@ -338,7 +399,8 @@ impl Store {
         if new.id == old.id {
             return Ok(self.booking_json(&booking));
         }
-        if !self.view().is_free(&new) {
+        let free = new.start > self.now() && !self.data.taken.contains(&new.id);
+        if !free || (hold.is_none() && !self.view().is_free(&new)) {
             // The patient keeps the original appointment.
             return Err(StoreError::SlotUnavailable);
         }
@@ -346,6 +408,10 @@ impl Store {
         self.data.taken.insert(new.id.clone());
         self.data.taken.remove(&old.id);
         self.data.bookings[i].slot_id = new.id;
+        if let Some(h) = hold {
+            self.use_hold(h);
+        }
+        self.slot_freed(&old.id);
         Ok(self.booking_json(&self.data.bookings[i]))
     }
 

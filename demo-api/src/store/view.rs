@@ -4,6 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{json, Value};
 
+use super::alerts::Alerts;
 use crate::clock::render;
 use crate::seed::{Booking, Invite, Locality, SeedData, Service, Slot};
 use crate::version::{ApiVersion, Feature};
@@ -11,12 +12,32 @@ use crate::version::{ApiVersion, Feature};
 pub struct View<'a> {
     pub data: &'a SeedData,
     pub now: DateTime<Utc>,
+    /// Times held for slot alerts are not free for anyone else.
+    pub alerts: &'a Alerts,
 }
 
 impl View<'_> {
-    /// Free to book: not taken and not yet started.
+    /// Free to book: not taken, not held for a slot alert and not yet started.
     pub fn is_free(&self, slot: &Slot) -> bool {
-        slot.start > self.now && !self.data.taken.contains(&slot.id)
+        slot.start > self.now
+            && !self.data.taken.contains(&slot.id)
+            && !self.alerts.is_held(&slot.id)
+    }
+
+    /// `{ "id", "name" }`, as a booking shows its service.
+    pub fn service_ref(&self, id: &str) -> Value {
+        match self.data.services.iter().find(|s| s.id == id) {
+            Some(s) => json!({ "id": s.id, "name": s.name }),
+            None => Value::Null,
+        }
+    }
+
+    /// A site as `/localities` shows it for that service and band.
+    pub fn locality(&self, id: &str, service: &str, band: &str) -> Value {
+        match self.data.localities.iter().find(|l| l.id == id) {
+            Some(l) => locality_json(l, self.next_available(service, band, &l.id)),
+            None => Value::Null,
+        }
     }
 
     fn next_available(&self, service: &str, band: &str, locality: &str) -> Option<DateTime<Utc>> {
@@ -59,16 +80,12 @@ impl View<'_> {
         let service = (self.data.services.iter())
             .find(|s| s.id == b.service)
             .expect("bookings point at known services");
-        let locality = match self.data.localities.iter().find(|l| l.id == slot.locality) {
-            Some(l) => locality_json(l, self.next_available(&b.service, &b.band, &l.id)),
-            None => Value::Null,
-        };
         let mut out = json!({
             "reference": b.reference,
             "status": b.status.as_str(),
             "slot": slot_json(slot),
             "service": { "id": service.id, "name": service.name },
-            "locality": locality,
+            "locality": self.locality(&slot.locality, &b.service, &b.band),
             "cancel_before": render(cancel_before(slot)),
         });
         b.extras.echo_into(&mut out);
