@@ -27,6 +27,7 @@ impl Transport for Fetch {
         let mut builder = match request.method {
             Method::Get => gloo_net::http::Request::get(&url),
             Method::Post => gloo_net::http::Request::post(&url),
+            Method::Delete => gloo_net::http::Request::delete(&url),
         }
         .header("Accept", "application/json")
         .abort_signal(Some(&signal));

@@ -9,14 +9,15 @@ use chrono::NaiveDate;
 
 use crate::ids::{BandId, InviteCode, LocalityId, Reference, ServiceId};
 use crate::model::{
-    Booking, BookingRequest, CancelRequest, ErrorEnvelope, Invite, LocalityList, RescheduleRequest,
-    ServiceList, SlotPage,
+    Booking, BookingRequest, CancelRequest, ErrorEnvelope, Invite, LocalityList, Offer,
+    RescheduleRequest, ServiceList, SlotAlert, SlotAlertRequest, SlotPage,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
     Get,
     Post,
+    Delete,
 }
 
 /// One HTTP request, relative to the API base.
@@ -323,6 +324,42 @@ impl<T: Transport> Client<T> {
         .await
     }
 
+    /// `POST /slot-alerts` (1.1 `slot_alerts`).
+    pub async fn create_alert(
+        &self,
+        request: &SlotAlertRequest,
+        idempotency_key: &str,
+    ) -> Result<SlotAlert, ApiError> {
+        self.post("/slot-alerts".into(), request, Some(idempotency_key))
+            .await
+    }
+
+    /// `DELETE /slot-alerts/{alert}?date_of_birth=`: stops the alert (`204`).
+    pub async fn stop_alert(&self, alert: &str, date_of_birth: NaiveDate) -> Result<(), ApiError> {
+        let request = Request {
+            method: Method::Delete,
+            path: format!(
+                "/slot-alerts/{}?date_of_birth={}",
+                encode(alert),
+                crate::dates::iso_date(date_of_birth)
+            ),
+            body: None,
+            idempotency_key: None,
+        };
+        match self.transport.send(request).await {
+            // No body: any 2xx is done.
+            Ok(response) if (200..300).contains(&response.status) => Ok(()),
+            Ok(response) => decode::<serde_json::Value>(&response).map(|_| ()),
+            Err(TransportError::Network) => Err(ApiError::Network),
+            Err(TransportError::Timeout) => Err(ApiError::Timeout),
+        }
+    }
+
+    /// `GET /offers/{code}`: the time held for the patient; `not_found` once it is gone.
+    pub async fn offer(&self, code: &str) -> Result<Offer, ApiError> {
+        self.get(format!("/offers/{}", encode(code))).await
+    }
+
     pub async fn invite(&self, code: &InviteCode) -> Result<Invite, ApiError> {
         self.get(format!("/invites/{}", encode(code.as_str())))
             .await
@@ -416,6 +453,105 @@ mod tests {
         .unwrap_err();
         assert_eq!(err.code(), Some(&ErrorCode::Other("teapot".into())));
         assert!(!err.is_busy());
+    }
+
+    /// Answers every request with one response and records what was asked.
+    struct Recorder {
+        status: u16,
+        body: &'static str,
+        asked: std::cell::RefCell<Vec<Request>>,
+    }
+
+    impl Transport for Recorder {
+        async fn send(&self, request: Request) -> Result<Response, TransportError> {
+            self.asked.borrow_mut().push(request);
+            Ok(response(self.status, self.body))
+        }
+    }
+
+    fn recorder(status: u16, body: &'static str) -> Client<Recorder> {
+        Client::new(Recorder {
+            status,
+            body,
+            asked: Default::default(),
+        })
+    }
+
+    fn dob() -> NaiveDate {
+        NaiveDate::from_ymd_opt(1958, 2, 28).unwrap()
+    }
+
+    #[test]
+    fn an_alert_is_asked_for_with_its_key_and_any_place_as_null() {
+        let client = recorder(201, r#"{ "alert": "ALT-4M8Q", "expires": "2027-04-12" }"#);
+        let request = crate::model::SlotAlertRequest {
+            service: "physio-msk".into(),
+            band: "band-6".into(),
+            locality: None,
+            before: NaiveDate::from_ymd_opt(2027, 4, 12).unwrap(),
+            patient: crate::model::AlertPatient {
+                given_name: "Ann".into(),
+                family_name: "Lee".into(),
+                date_of_birth: dob(),
+                phone: "07700 900123".into(),
+            },
+            booking: None,
+        };
+        let alert = futures_executor::block_on(client.create_alert(&request, "k1")).unwrap();
+        assert_eq!(alert.alert, "ALT-4M8Q");
+        assert_eq!(alert.expires, NaiveDate::from_ymd_opt(2027, 4, 12).unwrap());
+        let asked = client.transport.asked.borrow();
+        assert_eq!(
+            (asked[0].method, asked[0].path.as_str()),
+            (Method::Post, "/slot-alerts")
+        );
+        assert_eq!(asked[0].idempotency_key.as_deref(), Some("k1"));
+        let body: serde_json::Value =
+            serde_json::from_str(asked[0].body.as_deref().unwrap()).unwrap();
+        assert_eq!(body["locality"], serde_json::Value::Null);
+        assert_eq!(body["before"], "2027-04-12");
+        assert_eq!(body["patient"]["date_of_birth"], "1958-02-28");
+        assert!(body.get("booking").is_none());
+    }
+
+    #[test]
+    fn stopping_an_alert_is_a_delete_whose_empty_204_is_done() {
+        let client = recorder(204, "");
+        futures_executor::block_on(client.stop_alert("ALT-4M8Q", dob())).unwrap();
+        let asked = client.transport.asked.borrow();
+        assert_eq!(asked[0].method, Method::Delete);
+        assert_eq!(
+            asked[0].path,
+            "/slot-alerts/ALT-4M8Q?date_of_birth=1958-02-28"
+        );
+        let gone = recorder(
+            404,
+            r#"{"error":{"code":"not_found","message":"No such alert"}}"#,
+        );
+        let err = futures_executor::block_on(gone.stop_alert("ALT-X", dob())).unwrap_err();
+        assert_eq!(err.code(), Some(&ErrorCode::NotFound));
+    }
+
+    #[test]
+    fn an_offer_reads_the_held_time_and_the_booking_it_would_replace() {
+        let client = recorder(
+            200,
+            r#"{ "code": "OF7K2Q", "x": 1,
+                 "slot": { "id": "slot-1", "start": "2027-03-20T09:15:00+00:00", "end": "2027-03-20T10:00:00+00:00",
+                           "locality": "hinchingbrooke", "band": "band-6", "mode": "in_person" },
+                 "service": { "id": "physio-msk", "name": "Physiotherapy" },
+                 "locality": { "id": "hinchingbrooke", "name": "Hinchingbrooke Hospital", "address": [], "postcode": "PE29 6NT" },
+                 "held_until": "2027-03-19T10:15:00+00:00", "booking": "PHY-7K3Q9D" }"#,
+        );
+        let offer = futures_executor::block_on(client.offer("OF7K2Q")).unwrap();
+        assert_eq!(offer.slot.id.as_str(), "slot-1");
+        assert_eq!(offer.locality.name, "Hinchingbrooke Hospital");
+        assert_eq!(offer.held_until.to_rfc3339(), "2027-03-19T10:15:00+00:00");
+        assert_eq!(
+            offer.booking.as_ref().map(Reference::as_str),
+            Some("PHY-7K3Q9D")
+        );
+        assert_eq!(client.transport.asked.borrow()[0].path, "/offers/OF7K2Q");
     }
 
     #[test]

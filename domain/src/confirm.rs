@@ -41,6 +41,7 @@ mod tests {
             screening: None,
             needs: None,
             booked_by: None,
+            offer: None,
             slot_id: "s".into(),
             patient: Patient {
                 given_name: "A".into(),

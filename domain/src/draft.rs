@@ -332,6 +332,7 @@ impl BookingDraft {
             screening: self.asks.screening.then(|| "none".into()),
             needs,
             booked_by,
+            offer: None,
         })
     }
 }

@@ -248,6 +248,9 @@ pub struct BookingRequest {
     pub needs: Option<Needs>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub booked_by: Option<BookedBy>,
+    /// The code of a time held for this patient (1.1 `slot_alerts`): only they can book it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offer: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -260,7 +263,11 @@ pub struct CancelRequest {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RescheduleRequest {
     pub date_of_birth: NaiveDate,
-    pub slot_id: SlotId,
+    /// The new time, or (1.1 `slot_alerts`) `offer`, the code of a time held for the patient.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slot_id: Option<SlotId>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offer: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -271,6 +278,48 @@ pub struct Invite {
     pub locality: Option<LocalityId>,
     pub book_from: NaiveDate,
     pub book_until: NaiveDate,
+}
+
+/// `POST /slot-alerts` (1.1 `slot_alerts`): text the patient if an earlier time comes up.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SlotAlertRequest {
+    pub service: ServiceId,
+    pub band: BandId,
+    /// `None` (sent as `null`): any place with this band.
+    pub locality: Option<LocalityId>,
+    /// Only times before this date interest the patient.
+    pub before: NaiveDate,
+    pub patient: AlertPatient,
+    /// The booking an earlier time would replace.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub booking: Option<Reference>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct AlertPatient {
+    pub given_name: String,
+    pub family_name: String,
+    pub date_of_birth: NaiveDate,
+    pub phone: String,
+}
+
+/// `201` to `POST /slot-alerts`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SlotAlert {
+    pub alert: String,
+    pub expires: NaiveDate,
+}
+
+/// `GET /offers/{code}`: an earlier time held for the patient who asked for an alert.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Offer {
+    pub code: String,
+    pub slot: Slot,
+    pub service: ServiceRef,
+    pub locality: Locality,
+    pub held_until: ClinicTime,
+    /// The booking the held time would replace (then it is moved, not booked).
+    pub booking: Option<Reference>,
 }
 
 /// The error envelope of every non-2xx answer the API itself produces.
@@ -386,7 +435,20 @@ from_json!(BookingRequest {
     source: req,
     screening: def,
     needs: def,
-    booked_by: def
+    booked_by: def,
+    offer: def
+});
+from_json!(SlotAlert {
+    alert: req,
+    expires: req
+});
+from_json!(Offer {
+    code: req,
+    slot: req,
+    service: req,
+    locality: req,
+    held_until: req,
+    booking: def
 });
 from_json!(ErrorEnvelope { error: req });
 from_json!(ErrorBody {

@@ -93,7 +93,8 @@ pub fn NewTimeCheckPage() -> impl IntoView {
             .unwrap_or_else(new_idempotency_key);
         let body = RescheduleRequest {
             date_of_birth: session.date_of_birth,
-            slot_id: new_slot.id,
+            slot_id: Some(new_slot.id),
+            offer: None,
         };
         let reference = booking.with_value(|b| b.reference.clone());
         submission.send(
