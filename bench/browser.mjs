@@ -54,14 +54,25 @@ async function firstLoad() {
     if (r) Object.assign(r, { status: e.response.status, encoding: e.response.headers['content-encoding'] || e.response.headers['Content-Encoding'] || '' });
   });
   cdp.on('Network.loadingFinished', (e) => { const r = reqs.get(e.requestId); if (r) r.transfer = e.encodedDataLength; });
+  // When the app's "Start now" is in the page (the static shell has none): the start page works.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const start = [...document.querySelectorAll('.nhsb main a, .nhsb main button')].find((e) => e.textContent.trim() === 'Start now');
+      if (start) {
+        window.__interactiveAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
   const t0 = Date.now();
   await page.goto(`${base}/`);
   await appReady(page);
   const ready = Date.now() - t0;
-  // What the start page needed (before it was interactive), then what it prefetched.
-  const interactive = reqs.size;
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
+  // What the start page needed before it worked (the page itself and what it fetched until
+  // then); what it fetched after (the next pages' chunks) is prefetching.
+  const interactive = await page.evaluate(() => 1 + performance.getEntriesByType('resource').filter((e) => e.startTime <= window.__interactiveAt && !e.name.startsWith('data:')).length);
   const origin = new URL(base).origin;
   const list = [...reqs.values()].filter((r) => !r.url.startsWith('data:'));
   const thirdParty = [...new Set(list.map((r) => new URL(r.url).origin).filter((o) => o !== origin))];

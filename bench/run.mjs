@@ -95,7 +95,7 @@ L.push(`Requests: ${fl.requests.map((r) => `\`${r.path.replace(/-[0-9a-f]{12,}/,
   const chunkFiles = fs.readdirSync(snap).filter(isChunk).map((name) => ({ name, ...compressed(fs.readFileSync(path.join(snap, name))) }));
   chunkFiles.sort((a, b) => b.brotli - a.brotli);
   L.push('### Chunks (the pages after the first screen; `src/chunks.rs`)', '');
-  L.push('Fetched when a page before them shows (prefetch), or when a page of theirs opens first. `questions`, `times`, `check`, `manage` and `info` hold pages; `chunkN` holds code two or more of them share, fetched with the first that needs it.', '');
+  L.push('Fetched when a page before them shows (prefetch), or when a page of theirs opens first. `journey` (every booking question, the check and confirmation pages), `manage` and `info` (accessibility statement, page not found, expired invite) hold pages; `chunkN` holds code two or more of them share, fetched with the first that needs it.', '');
   L.push('| chunk | raw | gzip -9 | brotli q11 |', '| --- | ---: | ---: | ---: |');
   for (const f of chunkFiles) L.push(`| ${f.name.replace(/^nhs-booking-/, '').replace(/-[0-9a-f]{12,}\.wasm$/, '')} | ${kb(f.raw)} KB | ${kb(f.gzip)} KB | ${kb(f.brotli)} KB |`);
   L.push(`| **${sizes.chunks.count} chunks** | **${kb(sizes.chunks.raw)} KB** | **${kb(sizes.chunks.gzip)} KB** | **${kb(sizes.chunks.brotli)} KB** |`);
@@ -131,7 +131,7 @@ L.push('| CPU | show a day of 200 | switch day | of it, script | a frame alone |
 for (const r of browser.slots) L.push(`| ${r.throttle === 1 ? 'unthrottled' : `${r.throttle}× slower (CDP)`} | ${ms(r.showMs)} | ${ms(r.switchMs)} | ${ms(r.switchScriptMs)} | ${ms(r.emptyFrameMs)} |`);
 L.push('');
 L.push(`### From Continue to the next question (headless Chromium, median of ${browser.next[0].runs})`, '');
-L.push('Service question → the next question ("Do you have any of these symptoms?" on a 1.1 API, "Who do you need to see?" on 1.0; a page that needs no request): from the click until the frame after its heading is in the DOM. The next question's chunk was prefetched while the service question showed (the page is left until the network is idle before Continue), so no code is fetched on the way.', '');
+L.push('Service question → the next question ("Do you have any of these symptoms?" on a 1.1 API, "Who do you need to see?" on 1.0; a page that needs no request): from the click until the frame after its heading is in the DOM. The next question’s chunk was prefetched while the service question showed (the page is left until the network is idle before Continue), so no code is fetched on the way.', '');
 L.push('| CPU | time | requests on the way |', '| --- | ---: | ---: |');
 for (const r of browser.next) L.push(`| ${r.throttle === 1 ? 'unthrottled' : `${r.throttle}× slower (CDP)`} | ${ms(r.ms)} | ${r.requests} |`);
 L.push('');

@@ -52,6 +52,15 @@ impl<T: Clone + Send + Sync + 'static> Fetched<T> {
         self.value.get_untracked()
     }
 
+    /// Reads what has arrived without copying it (tracked).
+    pub fn with<R>(&self, f: impl FnOnce(Option<&Result<T, ApiError>>) -> R) -> R {
+        self.value.with(|v| f(v.as_ref()))
+    }
+
+    pub fn with_untracked<R>(&self, f: impl FnOnce(Option<&Result<T, ApiError>>) -> R) -> R {
+        self.value.with_untracked(|v| f(v.as_ref()))
+    }
+
     /// Fetches again ("Try again"): loading until the new answer arrives.
     pub fn refetch(&self) {
         let value = self.value;

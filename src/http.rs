@@ -24,12 +24,14 @@ impl Transport for Fetch {
                 TransportError::Network
             }
         };
-        let mut builder = match request.method {
-            Method::Get => gloo_net::http::Request::get(&url),
-            Method::Post => gloo_net::http::Request::post(&url),
-            Method::Delete => gloo_net::http::Request::delete(&url),
-        }
-        .header("Accept", "application/json")
+        let method = match request.method {
+            Method::Get => gloo_net::http::Method::GET,
+            Method::Post => gloo_net::http::Method::POST,
+            Method::Delete => gloo_net::http::Method::DELETE,
+        };
+        let mut builder = gloo_net::http::RequestBuilder::new(&url)
+            .method(method)
+            .header("Accept", "application/json")
         .abort_signal(Some(&signal));
         if let Some(key) = &request.idempotency_key {
             builder = builder.header("Idempotency-Key", key);

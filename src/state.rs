@@ -85,9 +85,11 @@ impl AppState {
                 let invite = client.invite(&code).await?;
                 draft.update(|d| {
                     d.accept_invite(invite.clone());
-                    if let Some(Ok(list)) = services.get_untracked() {
-                        d.settle(&list);
-                    }
+                    services.with_untracked(|services| {
+                        if let Some(Ok(list)) = services {
+                            d.settle(list);
+                        }
+                    });
                 });
                 Ok(Some(invite))
             }
@@ -199,16 +201,17 @@ impl AppState {
     /// one-option questions.
     pub fn settle(&self) {
         let invite = self.invite.get_untracked().and_then(Result::ok).flatten();
-        let services = self.services.get_untracked().and_then(Result::ok);
-        self.draft.maybe_update(|d| {
-            let before = d.clone();
-            if let Some(invite) = invite.filter(|i| d.invite.as_ref() != Some(i)) {
-                d.accept_invite(invite);
-            }
-            if let Some(list) = &services {
-                d.settle(list);
-            }
-            *d != before
+        self.services.with_untracked(|services| {
+            self.draft.maybe_update(|d| {
+                let before = d.clone();
+                if let Some(invite) = invite.filter(|i| d.invite.as_ref() != Some(i)) {
+                    d.accept_invite(invite);
+                }
+                if let Some(Ok(list)) = services {
+                    d.settle(list);
+                }
+                *d != before
+            })
         });
     }
 
@@ -236,9 +239,12 @@ impl AppState {
                 self.manage
                     .with(|m| m.as_ref().map(|m| m.booking.service.id.clone()))
             });
-        let services = self.services.get().and_then(Result::ok).unwrap_or_default();
-        id.and_then(|id| services.into_iter().find(|s| s.id == id))
-            .map(|s| s.phone)
+        self.services
+            .with(|services| {
+                let list = services?.as_ref().ok()?;
+                let id = id?;
+                list.iter().find(|s| s.id == id).map(|s| s.phone.clone())
+            })
             .filter(|p| !p.is_empty())
             .unwrap_or_else(|| crate::config::DEFAULT_PHONE.to_string())
     }

@@ -57,6 +57,24 @@ if (names.length === 0 || loads.length === 0) {
   console.error(`embed-loader: ${js} does not import the chunk loader, or it loads nothing`);
   process.exit(1);
 }
+// Each chunk's files (its module and the shared code it loads with it), so that booking.js
+// can fetch a chunk beside the main module when the page opens at one of its steps.
+const chunkFile = Object.fromEntries(
+  [...split.matchAll(/^const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/gm)].map((m) => [m[1], m[2]]),
+);
+const chunkFiles = Object.fromEntries(
+  [...split.matchAll(/^const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?^, \[([^\]]*)\]\)\);/gm)].map((m) => [
+    m[1],
+    [m[2], ...m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFile[d] ?? fail(`no file for ${d}`))],
+  ]),
+);
+function fail(message) {
+  console.error(`embed-loader: ${message} (wasm-split-cli changed?)`);
+  process.exit(1);
+}
+for (const name of ['journey', 'manage', 'info']) {
+  if (!chunkFiles[name]) fail(`no files found for the ${name} chunk in ${splitFile}`);
+}
 let merged = glue.replace(splitImports, '');
 if (/^import /m.test(merged)) {
   console.error(`embed-loader: ${js} imports other files (snippets); copy them or stop merging`);
@@ -100,6 +118,28 @@ ${merged}
     return ready;
   };
 
+  const chunkFiles = ${JSON.stringify(chunkFiles)};
+  // The chunk of the step in the URL; none for the start page.
+  const openingChunk = () => {
+    const mount = document.getElementById('nhs-booking');
+    const setting = (name) => {
+      const v = mount?.getAttribute('data-' + name) ?? document.querySelector("meta[name='nhs-booking:" + name + "']")?.getAttribute('content');
+      return v?.trim() || undefined;
+    };
+    let step;
+    if (setting('routing') === 'query') {
+      step = new URLSearchParams(location.search).get(setting('query-param') ?? 'booking') ?? '';
+    } else {
+      const base = (setting('base-path') ?? '/').replace(/[/]+$/, '');
+      step = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
+    }
+    step = step.replace(/^[/]+|[/]+$/g, '');
+    if (step === '' || step === 'index.html') return null;
+    if (step.startsWith('manage')) return 'manage';
+    if (step === 'accessibility-statement') return 'info';
+    return 'journey';
+  };
+
   // After the next frame has painted: the static page shows first, and the app's download
   // never holds back the first paint. (A hidden tab or frame paints no frames: 100 ms at most.)
   const painted = () => new Promise((done) => {
@@ -119,6 +159,13 @@ ${merged}
     await painted();
     // Fetch the app while the stylesheet loads; start it once styled, so nothing jumps.
     const wasmResponse = fetch(wasmUrl);
+    // A page opened at a step after the start page (a reload, a link into the journey) needs
+    // that step's chunk at once: fetch it beside the main module, not after the app has
+    // started (the app's own fetch of it then comes from the HTTP cache). The step is read
+    // from the URL as the app reads it (src/config.rs, domain/src/journey.rs).
+    for (const file of chunkFiles[openingChunk()] ?? []) {
+      fetch(new URL('./' + file, here)).then((r) => r.arrayBuffer()).catch(() => {});
+    }
     await stylesheet();
     await __wbg_init({ module_or_path: wasmResponse });
   }
