@@ -638,6 +638,50 @@ async fn alert_details_are_checked() {
 // ---- taking an offer ----
 
 #[tokio::test]
+async fn booking_with_the_offer_needs_only_the_date_of_birth() {
+    let spec = Spec::load();
+    let (_, api) = server();
+    let dob = "1990-06-15";
+    let alert = create_alert(
+        &api,
+        "a",
+        &alert_body("band-6", None, "2027-04-30", dob, "07700 900456"),
+    )
+    .await;
+    let slot = free_slots(&api, MAIN, "2027-03-23").await.remove(0);
+    let slot_id = slot["id"].as_str().unwrap();
+    free_up(&api, &slot).await;
+    let (code, _) = hold_of(&api, &alert).await.unwrap();
+    // What the app sends from the text message's link: the name and phone are the alert's.
+    let body = json!({ "slot_id": slot_id, "offer": code, "patient": { "date_of_birth": dob },
+                       "channel": "online", "source": "sms-offer" });
+    spec.assert_valid(
+        &json!({ "$ref": "#/components/schemas/OfferBookingRequest" }),
+        &body,
+        true,
+        "booking with an offer and only the date of birth",
+    );
+    let mut wrong = body.clone();
+    wrong["patient"]["date_of_birth"] = json!("1990-06-16");
+    let r = api.post("/api/bookings", Some("wrong"), &wrong).await;
+    assert_eq!(field_names(&r), ["patient.date_of_birth"]);
+    let booked = api.post("/api/bookings", Some("mine"), &body).await;
+    assert_eq!(booked.status, 201, "{}", booked.text);
+    spec.check("POST", "/bookings", &booked);
+    assert_eq!(booked.json["slot"], slot);
+    // Without a live offer the short body is a booking without a name.
+    let r = api
+        .post(
+            "/api/bookings",
+            Some("again"),
+            &json!({ "slot_id": slot_id,
+        "patient": { "date_of_birth": dob } }),
+        )
+        .await;
+    assert_eq!(r.status, 422, "{}", r.text);
+}
+
+#[tokio::test]
 async fn booking_with_the_offer() {
     let spec = Spec::load();
     let (_, api) = server();

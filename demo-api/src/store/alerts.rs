@@ -47,6 +47,9 @@ pub struct Alert {
     pub before: NaiveDate,
     pub date_of_birth: NaiveDate,
     pub phone: String,
+    /// The patient's names, for a booking made with an offer that gives only the date of birth.
+    pub given_name: String,
+    pub family_name: String,
     /// The booking an earlier time would replace (its reference as stored).
     pub booking: Option<String>,
     pub created: DateTime<Utc>,
@@ -235,6 +238,8 @@ impl Store {
             before,
             date_of_birth: dob,
             phone,
+            given_name: name(body, "given_name"),
+            family_name: name(body, "family_name"),
             booking,
             created: self.now(),
             state: AlertState::Active,
@@ -557,6 +562,17 @@ impl Store {
 
     /// The live hold an offer code names (any case). Holds past `held_until` are no longer
     /// live once [`Store::settle`] has run; the time is checked here too.
+    /// The patient of a live offer, as `patient` fields a booking with that offer may leave out
+    /// (the contract's offer booking checks only the date of birth; the rest is the alert's).
+    pub(super) fn offer_patient(&self, code: &str) -> Option<Value> {
+        let alert = &self.alerts.list[self.alerts.holds[self.live_hold(code)?].alert];
+        Some(json!({
+            "given_name": alert.given_name,
+            "family_name": alert.family_name,
+            "phone": alert.phone,
+        }))
+    }
+
     fn live_hold(&self, code: &str) -> Option<usize> {
         let h = *self.alerts.codes.get(&code.trim().to_uppercase())?;
         let hold = &self.alerts.holds[h];
@@ -712,4 +728,13 @@ impl Store {
     pub fn outbox(&self) -> &crate::outbox::Outbox {
         &self.outbox
     }
+}
+
+/// A name from an alert request's `patient` (checked by `validate::slot_alert`).
+fn name(body: &Value, key: &str) -> String {
+    body["patient"][key]
+        .as_str()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
 }

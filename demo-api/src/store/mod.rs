@@ -274,6 +274,12 @@ impl Store {
     fn book(&mut self, key: &str, body: &Value) -> Result<Value, StoreError> {
         let mut fields = validate::Fields::new();
         let offer = self.offer_field(body, &mut fields);
+        // With a live offer the patient's name and phone may be left out: the alert has them.
+        let filled = offer
+            .as_deref()
+            .and_then(|code| self.offer_patient(code))
+            .map(|known| fill_patient(body, &known));
+        let body = filled.as_ref().unwrap_or(body);
         let (valid, extras) = match extras::booking(body, self.clock.today(), self.version) {
             Ok(checked) if fields.is_empty() => checked,
             Ok(_) => return Err(StoreError::Validation(fields)),
@@ -442,4 +448,20 @@ impl Store {
         });
         Ok(json!({ "reference": reference, "slot_id": slot.id }))
     }
+}
+
+/// `body` with each of `known`'s patient fields that it leaves out or empty filled in.
+fn fill_patient(body: &Value, known: &Value) -> Value {
+    let mut body = body.clone();
+    if let (Some(patient), Some(known)) = (body["patient"].as_object_mut(), known.as_object()) {
+        for (key, value) in known {
+            let missing = patient
+                .get(key)
+                .is_none_or(|v| v.is_null() || v.as_str().is_some_and(|s| s.trim().is_empty()));
+            if missing {
+                patient.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    body
 }
