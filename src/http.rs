@@ -32,7 +32,7 @@ impl Transport for Fetch {
         let mut builder = gloo_net::http::RequestBuilder::new(&url)
             .method(method)
             .header("Accept", "application/json")
-        .abort_signal(Some(&signal));
+            .abort_signal(Some(&signal));
         if let Some(key) = &request.idempotency_key {
             builder = builder.header("Idempotency-Key", key);
         }

@@ -72,7 +72,7 @@ function fail(message) {
   console.error(`embed-loader: ${message} (wasm-split-cli changed?)`);
   process.exit(1);
 }
-for (const name of ['journey', 'manage', 'info']) {
+for (const name of ['journey', 'manage', 'info', 'alerts']) {
   if (!chunkFiles[name]) fail(`no files found for the ${name} chunk in ${splitFile}`);
 }
 let merged = glue.replace(splitImports, '');
@@ -134,6 +134,8 @@ ${merged}
       step = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
     }
     step = step.replace(/^[/]+|[/]+$/g, '');
+    // The text message's link to a time held for the patient: the start page with ?offer=.
+    if ((step === '' || step === 'held-time') && new URLSearchParams(location.search).has('offer')) return 'alerts';
     if (step === '' || step === 'index.html') return null;
     if (step.startsWith('manage')) return 'manage';
     if (step === 'accessibility-statement') return 'info';

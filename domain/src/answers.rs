@@ -204,8 +204,23 @@ pub fn new_time_answers(booking: &Booking, new_slot: &Slot) -> Vec<AnswerRow> {
 
 /// A booking's when, what and where (confirmation, manage pages): nothing to change here.
 pub fn appointment_rows(booking: &Booking) -> Vec<AnswerRow> {
-    let slot = &booking.slot;
-    let mut rows = vec![
+    let mut rows = when_what_where(&booking.slot, &booking.service.name, &booking.locality);
+    if let Some(by) = &booking.booked_by {
+        rows.push(AnswerRow::new("Booked by", booked_by_lines(by), None, ""));
+    }
+    if let Some(needs) = &booking.needs {
+        rows.push(AnswerRow::new("Support", needs_lines(needs), None, ""));
+    }
+    rows
+}
+
+/// A time held for the patient (1.1 `slot_alerts`): when, what and where, as on a booking.
+pub fn offer_rows(offer: &crate::model::Offer) -> Vec<AnswerRow> {
+    when_what_where(&offer.slot, &offer.service.name, &offer.locality)
+}
+
+fn when_what_where(slot: &Slot, service: &str, locality: &Locality) -> Vec<AnswerRow> {
+    vec![
         AnswerRow::new(
             "Date and time",
             vec![
@@ -218,21 +233,14 @@ pub fn appointment_rows(booking: &Booking) -> Vec<AnswerRow> {
         AnswerRow::new(
             "Appointment",
             vec![
-                booking.service.name.clone(),
+                service.to_string(),
                 format::mode_label(slot.mode).to_string(),
             ],
             None,
             "",
         ),
-        AnswerRow::new("Location", booking.locality.address_lines(), None, ""),
-    ];
-    if let Some(by) = &booking.booked_by {
-        rows.push(AnswerRow::new("Booked by", booked_by_lines(by), None, ""));
-    }
-    if let Some(needs) = &booking.needs {
-        rows.push(AnswerRow::new("Support", needs_lines(needs), None, ""));
-    }
-    rows
+        AnswerRow::new("Location", locality.address_lines(), None, ""),
+    ]
 }
 
 /// What the place question shows under a place's name: its address on one line, the next

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::ids::{BandId, InviteCode, LocalityId, Reference, ServiceId};
 use crate::model::{
     Booking, BookingRequest, CancelRequest, ErrorEnvelope, Invite, LocalityList, Offer,
-    RescheduleRequest, ServiceList, SlotAlert, SlotAlertRequest, SlotPage,
+    OfferBookingRequest, RescheduleRequest, ServiceList, SlotAlert, SlotAlertRequest, SlotPage,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -353,6 +353,16 @@ impl<T: Transport> Client<T> {
             Err(TransportError::Network) => Err(ApiError::Network),
             Err(TransportError::Timeout) => Err(ApiError::Timeout),
         }
+    }
+
+    /// Books a time held for the patient (1.1 `slot_alerts`).
+    pub async fn book_offer(
+        &self,
+        request: &OfferBookingRequest,
+        idempotency_key: &str,
+    ) -> Result<Booking, ApiError> {
+        self.post("/bookings".into(), request, Some(idempotency_key))
+            .await
     }
 
     /// `GET /offers/{code}`: the time held for the patient; `not_found` once it is gone.

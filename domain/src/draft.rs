@@ -109,6 +109,7 @@ impl BookingDraft {
             date: self.slot.as_ref().map(|s| s.start.date_naive()),
             slot: self.slot.as_ref().map(|s| s.id.clone()),
             invite: self.invite.as_ref().map(|i| i.code.clone()),
+            offer: None,
         }
     }
 

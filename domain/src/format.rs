@@ -92,6 +92,21 @@ fn count(n: i64, unit: &str) -> String {
 }
 
 /// "1 time", "12 times": how many times a day has.
+/// How long a time stays held, in the clinic's time: "until 10:15am today", "until 9am
+/// tomorrow", "until 10:15am on Friday 20 March".
+pub fn held_until(held: &ClinicTime, now: chrono::DateTime<chrono::Utc>) -> String {
+    let day = held.date_naive();
+    let today = now.with_timezone(held.offset()).date_naive();
+    let when = if day == today {
+        "today".to_string()
+    } else if Some(day) == today.succ_opt() {
+        "tomorrow".to_string()
+    } else {
+        format!("on {}", day_and_month(day))
+    };
+    format!("until {} {when}", time(held.time()))
+}
+
 pub fn count_times(n: usize) -> String {
     count(n as i64, "time")
 }
@@ -190,6 +205,34 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_held_time_is_worded_from_today() {
+        let held = crate::dates::parse_instant("2027-03-20T10:15:00+00:00").unwrap();
+        let at = |t: &str| {
+            crate::dates::parse_instant(t)
+                .unwrap()
+                .with_timezone(&chrono::Utc)
+        };
+        assert_eq!(
+            held_until(&held, at("2027-03-20T08:00:00Z")),
+            "until 10:15am today"
+        );
+        assert_eq!(
+            held_until(&held, at("2027-03-19T23:59:00Z")),
+            "until 10:15am tomorrow"
+        );
+        assert_eq!(
+            held_until(&held, at("2027-03-17T12:00:00Z")),
+            "until 10:15am on Saturday 20 March"
+        );
+        // The clinic's day, not the device's: 00:30 in London is still the 19th in UTC.
+        let bst = crate::dates::parse_instant("2027-04-10T00:30:00+01:00").unwrap();
+        assert_eq!(
+            held_until(&bst, at("2027-04-09T22:00:00Z")),
+            "until 12:30am tomorrow"
+        );
+    }
 
     fn t(h: u32, m: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, 0).unwrap()

@@ -40,6 +40,9 @@ pub enum Step {
     ManageSlot,
     ManageCheck,
     ManageChanged,
+    /// A time held for a patient who asked to be told of an earlier one (API 1.1
+    /// `slot_alerts`), opened from the text message's link `?offer=CODE`.
+    Offer,
 }
 
 /// The service's name: the start page's title and the end of every other page's title.
@@ -58,7 +61,7 @@ pub fn page_title(title: &str, has_errors: bool) -> String {
 }
 
 /// Every step, in the order they are declared.
-pub const ALL: [Step; 23] = [
+pub const ALL: [Step; 24] = [
     Step::Start,
     Step::Service,
     Step::Screening,
@@ -82,6 +85,7 @@ pub const ALL: [Step; 23] = [
     Step::ManageSlot,
     Step::ManageCheck,
     Step::ManageChanged,
+    Step::Offer,
 ];
 
 /// The booking questions in the order they are asked (a draft skips those its API or
@@ -126,6 +130,7 @@ impl Step {
             Step::ManageSlot => "manage/new-time",
             Step::ManageCheck => "manage/check-new-time",
             Step::ManageChanged => "manage/changed",
+            Step::Offer => "held-time",
         }
     }
 
@@ -162,6 +167,7 @@ impl Step {
             Step::ManageSlot => "Choose a new time",
             Step::ManageCheck => "Check your new time",
             Step::ManageChanged => "Appointment changed",
+            Step::Offer => "An earlier time is held for you",
         }
     }
 
@@ -180,6 +186,8 @@ pub struct Choices {
     pub date: Option<NaiveDate>,
     pub slot: Option<SlotId>,
     pub invite: Option<InviteCode>,
+    /// The code of a time held for the patient (`?offer=` in the text message's link).
+    pub offer: Option<String>,
 }
 
 /// A step and the choices in its URL. `change` marks a "Change" link from check answers.
@@ -222,6 +230,7 @@ impl Route {
                 "locality" => choices.locality = id.map(LocalityId),
                 "slot" => choices.slot = id.map(SlotId),
                 "invite" => choices.invite = id.map(InviteCode),
+                "offer" => choices.offer = id,
                 // YYYY-MM-DD, read by `dates` and written by NaiveDate's Display: chrono's
                 // pattern parser and formatter are then never linked (measured, BENCHMARKS.md).
                 "date" => choices.date = crate::dates::parse_date(value),
@@ -229,6 +238,11 @@ impl Route {
                 _ => {}
             }
         }
+        // The text message's link is the start page's with `?offer=`.
+        let step = match step {
+            Step::Start if choices.offer.is_some() => Step::Offer,
+            step => step,
+        };
         Route {
             step,
             choices,
@@ -251,6 +265,7 @@ impl Route {
             ("locality", c.locality.as_ref().map(LocalityId::as_str)),
             ("date", date.as_deref()),
             ("slot", c.slot.as_ref().map(SlotId::as_str)),
+            ("offer", c.offer.as_deref()),
         ] {
             if let Some(v) = value {
                 query.append_pair(key, v);
@@ -287,8 +302,8 @@ impl Default for Routing {
 }
 
 /// The query parameters the app writes (besides the step parameter in query mode).
-pub const CHOICE_PARAMS: [&str; 7] = [
-    "invite", "service", "band", "locality", "date", "slot", "change",
+pub const CHOICE_PARAMS: [&str; 8] = [
+    "invite", "service", "band", "locality", "date", "slot", "offer", "change",
 ];
 
 impl Routing {
@@ -303,7 +318,11 @@ impl Routing {
                     .map(|(_, v)| v.trim().trim_matches('/').to_string())
                     .unwrap_or_default();
                 let mut route = Route::from_url("/", "/", query);
-                route.step = Step::from_slug(&slug);
+                route.step = match Step::from_slug(&slug) {
+                    // The text message's link: the host's page with `?offer=`.
+                    Step::Start if route.choices.offer.is_some() => Step::Offer,
+                    step => step,
+                };
                 route
             }
         }
@@ -391,7 +410,30 @@ mod tests {
             date: NaiveDate::from_ymd_opt(2027, 3, 29),
             slot: Some("slot-8f2c".into()),
             invite: invite.map(Into::into),
+            offer: None,
         }
+    }
+
+    #[test]
+    fn the_text_messages_offer_link_opens_the_held_time() {
+        let route = Route::from_url("/", "/", "?offer=OF7K2Q");
+        assert_eq!(route.step, Step::Offer);
+        assert_eq!(route.choices.offer.as_deref(), Some("OF7K2Q"));
+        assert_eq!(route.to_url("/"), "/held-time?offer=OF7K2Q");
+        assert_eq!(Route::from_url("/", "/held-time", "?offer=OF7K2Q"), route);
+        // In query mode too, and the host's own parameters stay.
+        let routing = Routing::Query {
+            param: "booking".into(),
+        };
+        let route = routing.read("/page", "?x=1&offer=OF7K2Q");
+        assert_eq!(
+            (route.step, route.choices.offer.as_deref()),
+            (Step::Offer, Some("OF7K2Q"))
+        );
+        assert_eq!(
+            routing.write(&route, "/page", "?x=1&offer=OF7K2Q"),
+            "/page?x=1&booking=held-time&offer=OF7K2Q"
+        );
     }
 
     #[test]

@@ -303,6 +303,22 @@ pub struct AlertPatient {
     pub phone: String,
 }
 
+/// `POST /bookings` for a time held for the patient: the offer's code and their date of birth,
+/// which the API checks against the alert's; it knows the rest from the alert.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OfferBookingRequest {
+    pub slot_id: SlotId,
+    pub offer: String,
+    pub patient: OfferPatient,
+    pub channel: String,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OfferPatient {
+    pub date_of_birth: NaiveDate,
+}
+
 /// `201` to `POST /slot-alerts`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SlotAlert {

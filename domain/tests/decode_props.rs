@@ -831,7 +831,7 @@ proptest! {
             "/[a-z0-9]{1,6}/[a-z0-9]{1,6}",
         ],
         step in prop::sample::select(all_steps()),
-        ids in prop::collection::vec(prop::option::of(route_id()), 5),
+        ids in prop::collection::vec(prop::option::of(route_id()), 6),
         date in prop::option::of(date()),
         change in any::<bool>(),
     ) {
@@ -844,12 +844,18 @@ proptest! {
                 date,
                 slot: ids[3].clone().map(Into::into),
                 invite: ids[4].clone().map(Into::into),
+                offer: ids[5].clone(),
             },
             change,
         };
         let url = route.to_url(&base);
         let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-        prop_assert_eq!(Route::from_url(&base, path, query), route, "{}", url);
+        // The start page with an offer is the text message's link to the held time.
+        let expected = match route.step {
+            Step::Start if route.choices.offer.is_some() => Route { step: Step::Offer, ..route },
+            _ => route,
+        };
+        prop_assert_eq!(Route::from_url(&base, path, query), expected, "{}", url);
     }
 }
 
@@ -881,7 +887,8 @@ fn all_steps() -> Vec<Step> {
             | Step::ManageCancelled
             | Step::ManageSlot
             | Step::ManageCheck
-            | Step::ManageChanged => {}
+            | Step::ManageChanged
+            | Step::Offer => {}
         }
     }
     steps

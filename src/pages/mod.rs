@@ -13,6 +13,7 @@ mod locality;
 mod manage;
 mod needs;
 mod not_found;
+mod offer;
 mod screening;
 mod service;
 mod slot;
@@ -34,6 +35,7 @@ use locality::LocalityPage;
 use manage::*;
 use needs::NeedsPage;
 use not_found::NotFoundPage;
+use offer::OfferPage;
 use screening::ScreeningPage;
 use service::ServicePage;
 use slot::SlotPage;
@@ -68,14 +70,17 @@ pub fn page(step: Step) -> AnyView {
     }
 }
 
-/// The number of chunks, and each one's index. Three, by what a patient is doing: booking,
-/// changing a booking, reading about the service. One per page cost more bytes in all: code
-/// two chunks share goes into a chunk of its own, and five chunks (questions, time, check,
-/// manage, information) made 276 KB of wasm against 253 KB for these three (BENCHMARKS.md).
-pub const CHUNKS: usize = 3;
+/// The number of chunks, and each one's index: by what a patient is doing (booking, changing
+/// a booking, reading about the service, taking a time held for them). One per page cost
+/// more bytes in all: code two chunks share goes into a chunk of its own, and five chunks for
+/// the first three (questions, time, check, manage, information) made 276 KB of wasm against
+/// 253 KB for three (BENCHMARKS.md).
+pub const CHUNKS: usize = 4;
 const JOURNEY: usize = 0;
 const MANAGE: usize = 1;
 const INFO: usize = 2;
+/// A time held for the patient (API 1.1 `slot_alerts`).
+const ALERTS: usize = 3;
 
 /// The chunk that holds `step`'s page (not asked for the start page).
 fn chunk_of(step: Step) -> usize {
@@ -88,6 +93,7 @@ fn chunk_of(step: Step) -> usize {
         | Step::ManageCheck
         | Step::ManageChanged => MANAGE,
         Step::Accessibility | Step::NotFound => INFO,
+        Step::Offer => ALERTS,
         _ => JOURNEY,
     }
 }
@@ -98,6 +104,8 @@ fn prefetch(step: Step) -> &'static [usize] {
         Step::Confirmation | Step::Accessibility | Step::NotFound => &[],
         Step::ManageFind | Step::ManageBooking | Step::ManageSlot | Step::ManageCancel => &[MANAGE],
         Step::ManageCheck | Step::ManageCancelled | Step::ManageChanged => &[],
+        // Booking it shows the confirmation; moving a booking to it, the manage pages.
+        Step::Offer => &[JOURNEY, MANAGE],
         _ => &[JOURNEY],
     }
 }
@@ -108,6 +116,7 @@ pub fn load_chunk(i: usize) -> Pin<Box<dyn Future<Output = Result<Pages, LoadErr
         match i {
             JOURNEY => journey().await,
             MANAGE => manage().await,
+            ALERTS => alerts().await,
             _ => info().await,
         }
     })
@@ -158,6 +167,8 @@ chunk!(manage, |step| match step {
     Step::ManageChanged => view! { <ChangedPage/> }.into_any(),
     _ => view! { <FindBookingPage/> }.into_any(),
 });
+
+chunk!(alerts, |_step| view! { <OfferPage/> }.into_any());
 
 chunk!(info, |step| match step {
     Step::Accessibility => view! { <AccessibilityPage/> }.into_any(),

@@ -1,0 +1,191 @@
+// Issue 16, the text message's link: a patient asked to be told of an earlier time (contract
+// 1.1 slot_alerts); another patient cancels; the demo API holds the freed time and "sends" a
+// text whose link (`/?offer=CODE`, read from the demo outbox) opens the held time. The patient
+// confirms their date of birth and it is booked. A hold that has run out says so plainly.
+import type { APIRequestContext, Page } from '@playwright/test';
+import {
+  HEADINGS,
+  PLACE,
+  REFERENCE,
+  expect,
+  expectErrors,
+  expectNoAxeViolations,
+  expectPage,
+  h1,
+  settled,
+  summaryValue,
+  test,
+  type Demo,
+} from './helpers';
+import { requireFeatures } from './helpers-inclusive';
+import { PHONE } from './helpers-manage';
+
+const HELD = 'An earlier time is held for you';
+const GONE = 'This time is no longer held for you';
+const DOB = { day: '15', month: '6', year: '1990', iso: '1990-06-15' };
+const FILTER = { service: 'physio-msk', band: 'band-6', locality: 'hinchingbrooke' };
+
+type Message = { to: string; text: string; link: string | null; kind: string; alert: string };
+
+/** An alert for any earlier Band 6 time at the place, then a booking there cancelled: the
+ * freed time is held for the alert. Returns the offer's link from the text message. */
+async function heldTimeLink(request: APIRequestContext, demo: Demo, holdSeconds?: number): Promise<string> {
+  const { today } = await demo.reset();
+  if (holdSeconds) {
+    const res = await request.post('/__demo/hold-seconds', { data: { seconds: holdSeconds } });
+    expect(res.status(), await res.text()).toBe(200);
+  }
+  const before = new Date(Date.parse(today) + 40 * 864e5).toISOString().slice(0, 10);
+  const alert = await request.post('/api/slot-alerts', {
+    headers: { 'Idempotency-Key': `alert-${Date.now()}` },
+    data: {
+      ...FILTER,
+      before,
+      patient: { given_name: 'Amir', family_name: 'Khan', date_of_birth: DOB.iso, phone: '07700 900456' },
+    },
+  });
+  expect(alert.status(), await alert.text()).toBe(201);
+  // Someone books a time and cancels it again.
+  const from = new Date(Date.parse(today) + 3 * 864e5).toISOString().slice(0, 10);
+  const to = new Date(Date.parse(today) + 20 * 864e5).toISOString().slice(0, 10);
+  const [slot] = await demo.slots({ ...FILTER, from, to });
+  const booked = await request.post('/api/bookings', {
+    headers: { 'Idempotency-Key': `other-${Date.now()}` },
+    data: {
+      slot_id: slot.id,
+      patient: { given_name: 'Other', family_name: 'Patient', date_of_birth: '1970-01-01', phone: '07700 900999' },
+      reminders: { sms: true, email: false },
+      channel: 'online',
+      source: 'web',
+    },
+  });
+  expect(booked.status(), await booked.text()).toBe(201);
+  const { reference } = await booked.json();
+  const cancelled = await request.post(`/api/bookings/${reference}/cancel`, { data: { date_of_birth: '1970-01-01' } });
+  expect(cancelled.status(), await cancelled.text()).toBe(200);
+  const outbox = await request.get('/__demo/outbox');
+  const { messages } = (await outbox.json()) as { messages: Message[] };
+  const offer = messages.find((m) => m.kind === 'offer_held');
+  expect(offer?.link, 'a text message with the offer link').toMatch(/^\/\?offer=\w+$/);
+  return offer!.link!;
+}
+
+/** Books `slot` for a patient through the API; returns the booking's reference. */
+async function bookThroughApi(request: APIRequestContext, slotId: string, dob: string, name: string): Promise<string> {
+  const booked = await request.post('/api/bookings', {
+    headers: { 'Idempotency-Key': `${name}-${Date.now()}` },
+    data: {
+      slot_id: slotId,
+      patient: { given_name: name, family_name: 'Patient', date_of_birth: dob, phone: '07700 900999' },
+      reminders: { sms: true, email: false },
+      channel: 'online',
+      source: 'web',
+    },
+  });
+  expect(booked.status(), await booked.text()).toBe(201);
+  return (await booked.json()).reference;
+}
+
+async function enterDob(page: Page, dob: { day: string; month: string; year: string }): Promise<void> {
+  const group = page.getByRole('group', { name: 'Confirm your date of birth' });
+  await group.getByLabel('Day').fill(dob.day);
+  await group.getByLabel('Month').fill(dob.month);
+  await group.getByLabel('Year').fill(dob.year);
+}
+
+test.beforeEach(async ({ request }) => {
+  await requireFeatures(request, 'slot_alerts');
+});
+
+test('the text message link shows the held time and how long it is held; the date of birth books it', async ({ page, request, demo }) => {
+  const link = await heldTimeLink(request, demo);
+  const offer = await (await request.get(`/api/offers/${link.split('=')[1]}`)).json();
+  await page.goto(link);
+  // Opened from a text message: a page load (focus stays where the browser puts it).
+  await expectPage(page, HELD, { focus: false });
+  await expect(summaryValue(page, 'Location')).toContainText(PLACE);
+  await expect(summaryValue(page, 'Date and time')).toContainText(/\w+day \d{1,2} \w+ \d{4} at /);
+  // Held for two hours (the demo's default), said in words, in a polite live region.
+  const until = page.getByText(/^It is held for you until \d{1,2}(:\d{2})?[ap]m (today|tomorrow)\.$/);
+  await expect(until).toBeVisible();
+  await expect(until).toHaveAttribute('aria-live', 'polite');
+  await expect(page.getByRole('main')).toContainText(PHONE);
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expectNoAxeViolations(page, `held time at ${width}px`);
+  }
+
+  // Nothing typed: the error summary and the field say so.
+  await page.getByRole('button', { name: 'Book this time' }).click();
+  await expectErrors(page, [/date of birth/i]);
+  // Someone else's date of birth: refused by the API, said next to the field.
+  await enterDob(page, { day: '16', month: '6', year: '1990' });
+  await page.getByRole('button', { name: 'Book this time' }).click();
+  await expectErrors(page, ['This time is held for someone else. Check the date of birth.']);
+  await expectNoAxeViolations(page, 'held time with an error');
+
+  await enterDob(page, DOB);
+  await page.getByRole('button', { name: 'Book this time' }).click();
+  await expectPage(page, HEADINGS.confirmation);
+  await expect(page.getByText(REFERENCE).first()).toBeVisible();
+  const held = (await demo.bookings()).filter((b) => b.status === 'booked' && b.slot_id === offer.slot.id);
+  expect(held, 'the held time booked once').toHaveLength(1);
+
+  // The link again: the time is no longer held (it was used).
+  await page.goto(link);
+  await expectPage(page, GONE);
+});
+
+test('a hold that has run out, or a code that was never sent, says so with a way on', async ({ page, request, demo }) => {
+  const link = await heldTimeLink(request, demo, 1);
+  // The hold runs out a second after the text message.
+  await page.waitForTimeout(1_500);
+  await page.goto(link);
+  await expectPage(page, GONE);
+  await expect(page.getByRole('link', { name: 'Book an appointment online' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: PHONE })).toBeVisible();
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expectNoAxeViolations(page, `no longer held at ${width}px`);
+  }
+
+  await page.goto('/?offer=OFZZZZZZ');
+  await expectPage(page, GONE);
+  await settled(page);
+  await expect(h1(page)).toHaveCount(1);
+});
+
+test('a patient with a booking asks for an earlier time; the link moves their booking to it', async ({ page, request, demo }) => {
+  const { today } = await demo.reset();
+  const day = (n: number) => new Date(Date.parse(today) + n * 864e5).toISOString().slice(0, 10);
+  const slots = await demo.slots({ ...FILTER, from: day(3), to: day(30) });
+  const later = slots[slots.length - 1];
+  const earlier = slots[0];
+  const mine = await bookThroughApi(request, later.id, DOB.iso, 'Amir');
+  const alert = await request.post('/api/slot-alerts', {
+    headers: { 'Idempotency-Key': `move-${Date.now()}` },
+    data: {
+      ...FILTER,
+      before: later.start.slice(0, 10),
+      booking: mine,
+      patient: { given_name: 'Amir', family_name: 'Patient', date_of_birth: DOB.iso, phone: '07700 900456' },
+    },
+  });
+  expect(alert.status(), await alert.text()).toBe(201);
+  const other = await bookThroughApi(request, earlier.id, '1970-01-01', 'Other');
+  const cancelled = await request.post(`/api/bookings/${other}/cancel`, { data: { date_of_birth: '1970-01-01' } });
+  expect(cancelled.status(), await cancelled.text()).toBe(200);
+  const { messages } = (await (await request.get('/__demo/outbox')).json()) as { messages: Message[] };
+  const link = messages.find((m) => m.kind === 'offer_held')?.link;
+  expect(link, 'a text message with the offer link').toBeTruthy();
+
+  await page.goto(link!);
+  await expectPage(page, HELD, { focus: false });
+  await expect(page.getByText(`Your appointment ${mine} moves to this time`, { exact: false })).toBeVisible();
+  await enterDob(page, DOB);
+  await page.getByRole('button', { name: 'Move my appointment to this time' }).click();
+  await expectPage(page, 'Appointment changed');
+  const moved = (await demo.bookings()).find((b) => b.reference === mine);
+  expect(moved?.slot_id, 'the booking is at the held time').toBe(earlier.id);
+  await expectNoAxeViolations(page, 'appointment moved to the held time');
+});

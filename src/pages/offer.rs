@@ -1,0 +1,235 @@
+//! The text message's link `?offer=CODE` (API 1.1 `slot_alerts`): an earlier time held for a
+//! patient who asked to be told of one. They confirm their date of birth and it is booked, or
+//! their booking is moved to it; a time no longer held says so, with a way on.
+
+use booking_domain::answers::offer_rows;
+use booking_domain::api::ErrorCode;
+use booking_domain::format;
+use booking_domain::journey::Step;
+use booking_domain::manage::ManageSession;
+use booking_domain::model::{Offer, OfferBookingRequest, OfferPatient, RescheduleRequest};
+use booking_domain::outcome::Outcome;
+use booking_domain::validate::{date_of_birth, Field};
+use leptos::prelude::*;
+
+use crate::browser::{focus_heading, now, set_title, today};
+use crate::components::{
+    ApiProblem, DateInput, ErrorItem, ErrorSummary, Loading, PhoneNumber, StepLink, SummaryList,
+};
+use crate::fetched::Fetched;
+use crate::http::new_idempotency_key;
+use crate::state::AppState;
+use crate::submit::Submission;
+
+/// The time held for the patient, fetched by the code in the URL.
+#[component]
+pub fn OfferPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let code = state
+        .route
+        .with_untracked(|r| r.choices.offer.clone())
+        .unwrap_or_default();
+    let offer = Fetched::new(move || {
+        let code = code.clone();
+        async move { state.client.offer(&code).await }
+    });
+    move || match offer.get() {
+        None => view! { <Loading label="Loading"/> }.into_any(),
+        Some(Ok(offer)) => view! { <HeldTime offer=offer/> }.into_any(),
+        Some(Err(e)) if e.code() == Some(&ErrorCode::NotFound) => {
+            view! { <NoLongerHeld/> }.into_any()
+        }
+        Some(Err(error)) => {
+            set_title("Sorry, there is a problem", true);
+            view! { <ApiProblem error=error heading=true retry=Callback::new(move |_| offer.refetch())/> }
+                .into_any()
+        }
+    }
+}
+
+/// The held time, how long it stays held (kept current), and the date of birth to book it.
+#[component]
+fn HeldTime(offer: Offer) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (day, month, year) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let dob_error = RwSignal::new(None::<(Field, String)>);
+    let submission = Submission::with_field_errors(
+        Step::Offer.title(),
+        Signal::derive(move || dob_error.with(Option::is_some)),
+    );
+    // The clock, read every 15 seconds: the words change at most once a minute, so the
+    // polite live region below speaks at most once a minute, and never moves focus.
+    let clock = RwSignal::new(now());
+    let tick =
+        set_interval_with_handle(move || clock.set(now()), std::time::Duration::from_secs(15)).ok();
+    on_cleanup(move || {
+        if let Some(tick) = tick {
+            tick.clear();
+        }
+    });
+    let held_until = offer.held_until;
+    let held = Memo::new(move |_| clock.with(|now| held_until > *now));
+    let until = Memo::new(move |_| format::held_until(&held_until, clock.get()));
+    let moving = offer.booking.clone();
+    let key = StoredValue::new(new_idempotency_key());
+    let offer = StoredValue::new(offer);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let dob = date_of_birth(
+            &day.get_untracked(),
+            &month.get_untracked(),
+            &year.get_untracked(),
+            today(),
+        );
+        dob_error.set(dob.as_ref().err().map(|e| (e.field, e.message.clone())));
+        let Ok(dob) = dob else {
+            focus_heading();
+            return;
+        };
+        let offer = offer.get_value();
+        let key = key.get_value();
+        let client = state.client;
+        match offer.booking.clone() {
+            // Their booking moves to the held time (the API keeps the old one if this fails).
+            Some(reference) => submission.send(
+                async move {
+                    let body = RescheduleRequest {
+                        date_of_birth: dob,
+                        slot_id: None,
+                        offer: Some(offer.code.clone()),
+                    };
+                    Outcome::of(client.reschedule(&reference, &body, &key).await)
+                },
+                move |outcome| match outcome {
+                    Outcome::Done(booking) => {
+                        state.manage.set(Some(ManageSession {
+                            booking,
+                            date_of_birth: dob,
+                            new_slot: None,
+                            reschedule_key: None,
+                        }));
+                        state.go_to(Step::ManageChanged);
+                        None
+                    }
+                    other => shown(other, dob_error),
+                },
+            ),
+            None => submission.send(
+                async move {
+                    let body = OfferBookingRequest {
+                        slot_id: offer.slot.id.clone(),
+                        offer: offer.code.clone(),
+                        patient: OfferPatient { date_of_birth: dob },
+                        channel: "online".into(),
+                        source: "sms-offer".into(),
+                    };
+                    Outcome::of(client.book_offer(&body, &key).await)
+                },
+                move |outcome| match outcome {
+                    Outcome::Done(booking) => {
+                        state.booked_for.set(None);
+                        state.booked.set(Some(booking));
+                        state.go_to(Step::Confirmation);
+                        None
+                    }
+                    other => shown(other, dob_error),
+                },
+            ),
+        }
+    };
+    let summary = Signal::derive(move || {
+        dob_error
+            .get()
+            .map(|(field, e)| vec![ErrorItem::new(field.id(), e)])
+            .unwrap_or_default()
+    });
+    let gone = move || {
+        !held.get()
+            || submission
+                .shown
+                .with(|s| matches!(s, Some(Outcome::Taken | Outcome::NotFound)))
+    };
+    let button = if moving.is_some() {
+        "Move my appointment to this time"
+    } else {
+        "Book this time"
+    };
+    move || {
+        if gone() {
+            return view! { <NoLongerHeld/> }.into_any();
+        }
+        // Built untracked: only `gone` above may replace the form (a component reading a
+        // signal as it is built would otherwise rebuild it, and lose focus, on every error).
+        untrack(|| {
+            view! {
+            <form class="nhsb-form" on:submit=submit novalidate>
+                <ErrorSummary errors=summary/>
+                {move || submission.shown.with(|s| s.as_ref().and_then(Outcome::as_problem))
+                    .map(|e| view! { <ApiProblem error=e/> })}
+                <h1 tabindex="-1">{Step::Offer.title()}</h1>
+                <p>"An earlier time has come up and we are keeping it for you."</p>
+                <SummaryList rows=offer.with_value(offer_rows)/>
+                <p class="nhsb-inset-text" aria-live="polite">
+                    "It is held for you " {move || until.get()} "."
+                    {moving.clone().map(|reference| format!(
+                        " Your appointment {} moves to this time; your current time is given up.",
+                        reference.as_str()
+                    ))}
+                </p>
+                <DateInput id="dob" legend="Confirm your date of birth" hint="For example, 15 3 1984"
+                    day=day month=month year=year error=dob_error/>
+                <button class="nhsb-button" type="submit" disabled=move || submission.sending.get()>
+                    {move || if submission.sending.get() { "Booking…" } else { button }}
+                </button>
+                <p>"If you do not want this time, you need not do anything: it will be offered to someone else. To talk to us, call " <PhoneNumber/> "."</p>
+            </form>
+        }
+        .into_any()
+        })
+    }
+}
+
+/// What a submission that did not book shows: a wrong date of birth next to the field; a time
+/// no longer held as its own page (`gone` above); anything else as a problem with Try again.
+fn shown<T>(
+    outcome: Outcome<T>,
+    dob_error: RwSignal<Option<(Field, String)>>,
+) -> Option<Outcome<()>> {
+    match outcome {
+        Outcome::Invalid(errors) => {
+            if let Some(e) = errors.into_iter().next() {
+                dob_error.set(Some((Field::DobDay, e.message)));
+            }
+            // The page stays: focus goes to the error summary, as for the page's own checks.
+            focus_heading();
+            None
+        }
+        Outcome::Done(_) => None,
+        Outcome::Taken => Some(Outcome::Taken),
+        Outcome::NotFound => Some(Outcome::NotFound),
+        Outcome::TooLate => Some(Outcome::TooLate),
+        Outcome::Problem(e) => Some(Outcome::Problem(e)),
+    }
+}
+
+/// An offer that has run out, been used or is unknown: said plainly, with a way on.
+#[component]
+fn NoLongerHeld() -> impl IntoView {
+    set_title("This time is no longer held for you", false);
+    focus_heading();
+    view! {
+        <h1 tabindex="-1">"This time is no longer held for you"</h1>
+        <p>"The time in your text message was held for a limited time. It may have run out, or the link may already have been used."</p>
+        <p>"If you asked us to tell you about earlier times, we will text you again if another one comes up."</p>
+        <h2 class="nhsb-heading-m">"What you can do now"</h2>
+        <ul class="nhsb-list nhsb-list--bullet">
+            <li><StepLink to=Step::Start>"Book an appointment online"</StepLink></li>
+            <li><StepLink to=Step::ManageFind>"Change or cancel an appointment you have already booked"</StepLink></li>
+            <li>"Call " <PhoneNumber/></li>
+        </ul>
+    }
+}
