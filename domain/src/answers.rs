@@ -487,6 +487,39 @@ mod tests {
     }
 
     #[test]
+    fn a_held_time_is_described_as_a_booking_is() {
+        let offer = crate::model::Offer {
+            code: "OF7K2Q".into(),
+            slot: slot(),
+            service: crate::model::ServiceRef {
+                id: "physio-msk".into(),
+                name: "Physiotherapy".into(),
+            },
+            locality: place(),
+            held_until: "2027-03-28T10:15:00+01:00".parse().unwrap(),
+            booking: None,
+        };
+        let rows = offer_rows(&offer);
+        let keys: Vec<_> = rows.iter().map(|r| r.key).collect();
+        assert_eq!(keys, ["Date and time", "Appointment", "Location"]);
+        assert_eq!(
+            rows[0].lines,
+            ["Monday 29 March 2027 at 9:15am", "45 minutes"]
+        );
+        assert_eq!(rows[1].lines, ["Physiotherapy", "Telephone call"]);
+        assert_eq!(
+            rows[2].lines,
+            [
+                "Hinchingbrooke Hospital",
+                "Hinchingbrooke Park",
+                "Huntingdon",
+                "PE29 6NT"
+            ]
+        );
+        assert!(rows.iter().all(|r| r.change.is_none()));
+    }
+
+    #[test]
     fn a_place_is_described_by_its_address_next_time_and_access() {
         let mut p = place();
         assert_eq!(
