@@ -173,13 +173,15 @@ fn HeldTime(offer: Offer) -> impl IntoView {
                 <h1 tabindex="-1">{Step::Offer.title()}</h1>
                 <p>"An earlier time has come up and we are keeping it for you."</p>
                 <SummaryList rows=offer.with_value(offer_rows)/>
-                <p class="nhsb-inset-text" aria-live="polite">
-                    "It is held for you " {move || until.get()} "."
-                    {moving.clone().map(|reference| format!(
-                        " Your appointment {} moves to this time; your current time is given up.",
-                        reference.as_str()
-                    ))}
-                </p>
+                <div class="nhsb-inset-text" aria-live="polite">
+                    <p>
+                        "It is held for you " {move || until.get()} "."
+                        {moving.clone().map(|reference| format!(
+                            " Your appointment {} moves to this time; your current time is given up.",
+                            reference.as_str()
+                        ))}
+                    </p>
+                </div>
                 <DateInput id="dob" legend="Confirm your date of birth" hint="For example, 15 3 1984"
                     day=day month=month year=year error=dob_error/>
                 <button class="nhsb-button" type="submit" disabled=move || submission.sending.get()>
