@@ -17,6 +17,7 @@ import {
   test,
   type Demo,
 } from './helpers';
+import { expectTabCycle, tabTo } from './helpers-a11y';
 import { requireFeatures } from './helpers-inclusive';
 import { PHONE } from './helpers-manage';
 
@@ -187,4 +188,21 @@ test('a patient with a booking asks for an earlier time; the link moves their bo
   const moved = (await demo.bookings()).find((b) => b.reference === mine);
   expect(moved?.slot_id, 'the booking is at the held time').toBe(earlier.id);
   await expectNoAxeViolations(page, 'appointment moved to the held time');
+});
+
+test('keyboard only: the held time is booked with Tab, typing and Enter, focus visible at every stop and no trap', async ({ page, request, demo }) => {
+  const link = await heldTimeLink(request, demo);
+  await page.goto(link);
+  await expectPage(page, HELD, { focus: false });
+  await expectTabCycle(page, 'the held time');
+  const group = page.getByRole('group', { name: 'Confirm your date of birth' });
+  for (const [label, value] of [['Day', DOB.day], ['Month', DOB.month], ['Year', DOB.year]]) {
+    const field = group.getByLabel(label, { exact: true });
+    await tabTo(page, field, { where: `the held time, ${label}` });
+    await page.keyboard.type(value);
+    await expect(field).toHaveValue(value);
+  }
+  await tabTo(page, page.getByRole('button', { name: 'Book this time' }), { where: 'the held time, the button' });
+  await page.keyboard.press('Enter');
+  await expectPage(page, HEADINGS.confirmation);
 });
