@@ -50,25 +50,23 @@ async function heldTimeLink(request: APIRequestContext, demo: Demo, holdSeconds?
   const from = new Date(Date.parse(today) + 3 * 864e5).toISOString().slice(0, 10);
   const to = new Date(Date.parse(today) + 20 * 864e5).toISOString().slice(0, 10);
   const [slot] = await demo.slots({ ...FILTER, from, to });
-  const booked = await request.post('/api/bookings', {
-    headers: { 'Idempotency-Key': `other-${Date.now()}` },
-    data: {
-      slot_id: slot.id,
-      patient: { given_name: 'Other', family_name: 'Patient', date_of_birth: '1970-01-01', phone: '07700 900999' },
-      reminders: { sms: true, email: false },
-      channel: 'online',
-      source: 'web',
-    },
-  });
-  expect(booked.status(), await booked.text()).toBe(201);
-  const { reference } = await booked.json();
+  await freeUp(request, slot.id);
+  return offerLink(request);
+}
+
+/** Another patient books `slotId` and cancels it again, so the time is freed. */
+async function freeUp(request: APIRequestContext, slotId: string): Promise<void> {
+  const reference = await bookThroughApi(request, slotId, '1970-01-01', 'Other');
   const cancelled = await request.post(`/api/bookings/${reference}/cancel`, { data: { date_of_birth: '1970-01-01' } });
   expect(cancelled.status(), await cancelled.text()).toBe(200);
-  const outbox = await request.get('/__demo/outbox');
-  const { messages } = (await outbox.json()) as { messages: Message[] };
-  const offer = messages.find((m) => m.kind === 'offer_held');
-  expect(offer?.link, 'a text message with the offer link').toMatch(/^\/\?offer=\w+$/);
-  return offer!.link!;
+}
+
+/** The link in the text message the demo API "sent" when it held a time. */
+async function offerLink(request: APIRequestContext): Promise<string> {
+  const { messages } = (await (await request.get('/__demo/outbox')).json()) as { messages: Message[] };
+  const link = messages.find((m) => m.kind === 'offer_held')?.link ?? '';
+  expect(link, 'a text message with the offer link').toMatch(/^\/\?offer=\w+$/);
+  return link;
 }
 
 /** Books `slot` for a patient through the API; returns the booking's reference. */
@@ -172,14 +170,10 @@ test('a patient with a booking asks for an earlier time; the link moves their bo
     },
   });
   expect(alert.status(), await alert.text()).toBe(201);
-  const other = await bookThroughApi(request, earlier.id, '1970-01-01', 'Other');
-  const cancelled = await request.post(`/api/bookings/${other}/cancel`, { data: { date_of_birth: '1970-01-01' } });
-  expect(cancelled.status(), await cancelled.text()).toBe(200);
-  const { messages } = (await (await request.get('/__demo/outbox')).json()) as { messages: Message[] };
-  const link = messages.find((m) => m.kind === 'offer_held')?.link;
-  expect(link, 'a text message with the offer link').toBeTruthy();
+  await freeUp(request, earlier.id);
+  const link = await offerLink(request);
 
-  await page.goto(link!);
+  await page.goto(link);
   await expectPage(page, HELD, { focus: false });
   await expect(page.getByText(`Your appointment ${mine} moves to this time`, { exact: false })).toBeVisible();
   await enterDob(page, DOB);
