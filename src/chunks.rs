@@ -5,9 +5,9 @@
 //!
 //! A chunk is one `#[wasm_split]` function (in `pages/mod.rs`) that returns the functions that
 //! render its pages and that make it ready. Only that function reaches the pages' code, so
-//! `wasm-split` moves the pages out of the main module. A chunk that fails to load (offline, a proxy's error page)
-//! shows the problem page with "Try again"; a failed load is not remembered, so the retry
-//! fetches afresh.
+//! `wasm-split` moves the pages out of the main module. A chunk that fails to load (offline, a
+//! proxy's error page) shows the problem page with "Try again"; a failed load is not
+//! remembered, so the retry fetches afresh.
 
 use std::future::Future;
 use std::pin::Pin;
