@@ -2,6 +2,7 @@
 //! API client. Plain data in signals; pages derive the rest. The browser's clock, title and
 //! focus are in `browser`, URLs in `routes`.
 
+use booking_domain::alerts::AlertDraft;
 use booking_domain::api::ErrorCode;
 use booking_domain::draft::BookingDraft;
 use booking_domain::ids::{BandId, ServiceId};
@@ -47,6 +48,10 @@ pub struct AppState {
     pub invite: Fetched<Option<Invite>>,
     /// The booking being changed or cancelled (this tab only).
     pub manage: RwSignal<Option<ManageSession>>,
+    /// The earlier-time alert being asked for, or set up, in this tab (API 1.1 `slot_alerts`):
+    /// made by `alert()` when a chunk first uses it (made here, its code was 0.5 KB of the
+    /// main module).
+    alert: StoredValue<Option<RwSignal<Option<AlertDraft>>>>,
     /// The app's owner, and whether what this tab kept has been read (`restore`).
     owner: StoredValue<Owner>,
     kept: StoredValue<bool>,
@@ -58,6 +63,7 @@ pub struct AppState {
 const DRAFT_KEY: &str = "nhs-booking:draft";
 const BOOKED_KEY: &str = "nhs-booking:booked";
 const MANAGE_KEY: &str = "nhs-booking:manage";
+const ALERT_KEY: &str = "nhs-booking:alert";
 
 impl AppState {
     pub fn new(config: Config, route: Route, client: Api) -> Self {
@@ -106,6 +112,7 @@ impl AppState {
             server_errors: RwSignal::new(Vec::new()),
             invite,
             manage: RwSignal::new(None),
+            alert: StoredValue::new(None),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
             kept: StoredValue::new(false),
             forget: StoredValue::new(None),
@@ -127,6 +134,7 @@ impl AppState {
             state.booked.set(None);
             state.booked_for.set(None);
             state.manage.set(None);
+            state.alert().set(None);
             state.server_errors.set(Vec::new());
         }));
         let state = *self;
@@ -156,6 +164,11 @@ impl AppState {
                     state.manage.set(load(MANAGE_KEY));
                 }
                 Effect::new(move |_| state.manage.with(|m| save(MANAGE_KEY, m.as_ref())));
+                let alert = state.alert();
+                if alert.with_untracked(Option::is_none) {
+                    alert.set(load(ALERT_KEY));
+                }
+                Effect::new(move |_| alert.with(|a| save(ALERT_KEY, a.as_ref())));
                 // The booking without who booked it and the support asked for (names, phone,
                 // health): a reload of the confirmation shows the rest.
                 Effect::new(move |_| {
@@ -170,6 +183,19 @@ impl AppState {
                 });
             })
         });
+    }
+
+    /// The earlier-time alert being asked for, or set up, in this tab.
+    pub fn alert(&self) -> RwSignal<Option<AlertDraft>> {
+        if let Some(alert) = self.alert.get_value() {
+            return alert;
+        }
+        // The app's owner: the alert outlives the page that first asks for it.
+        let alert = self
+            .owner
+            .with_value(|owner| owner.with(|| RwSignal::new(None)));
+        self.alert.set_value(Some(alert));
+        alert
     }
 
     pub fn router(&self) -> Router {
@@ -281,7 +307,7 @@ impl AppState {
         if let Some(forget) = self.forget.get_value() {
             forget(*self);
         }
-        for key in [DRAFT_KEY, BOOKED_KEY, MANAGE_KEY] {
+        for key in [DRAFT_KEY, BOOKED_KEY, MANAGE_KEY, ALERT_KEY] {
             save::<()>(key, None);
         }
         self.settle();

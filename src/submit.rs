@@ -30,13 +30,19 @@ impl Submission {
     }
 
     /// The same, on a page whose own fields can be in error too (the title says so then).
-    pub fn with_field_errors(title: &'static str, field_errors: Signal<bool>) -> Self {
+    /// The page's title may change with what it shows (an alert page once it is stopped).
+    pub fn with_field_errors(
+        title: impl Into<Signal<&'static str>>,
+        field_errors: Signal<bool>,
+    ) -> Self {
+        let title = title.into();
         let submission = Submission {
             sending: RwSignal::new(false),
             shown: RwSignal::new(None),
         };
         Effect::new(move |_| {
             let errors = field_errors.get();
+            let title = title.get();
             submission.shown.with(|shown| {
                 let own = shown.as_ref().and_then(Outcome::title).unwrap_or(title);
                 set_title(own, errors || shown.as_ref().is_some_and(Outcome::is_error));

@@ -24,7 +24,7 @@ pub struct AnswerRow {
 }
 
 impl AnswerRow {
-    fn new(
+    pub(crate) fn new(
         key: &'static str,
         lines: Vec<String>,
         change: Option<Step>,

@@ -43,6 +43,18 @@ pub enum Step {
     /// A time held for a patient who asked to be told of an earlier one (API 1.1
     /// `slot_alerts`), opened from the text message's link `?offer=CODE`.
     Offer,
+    /// Asking to be told of an earlier time (API 1.1 `slot_alerts`): which places,
+    AlertWhere,
+    /// which times (before a date, or before the booking it would replace),
+    AlertBefore,
+    /// who to text,
+    AlertDetails,
+    /// check answers,
+    AlertCheck,
+    /// and the alert's reference, what happens next and how to stop it.
+    AlertSet,
+    /// Stopping an alert: its reference and the patient's date of birth.
+    AlertStop,
 }
 
 /// The service's name: the start page's title and the end of every other page's title.
@@ -61,7 +73,7 @@ pub fn page_title(title: &str, has_errors: bool) -> String {
 }
 
 /// Every step, in the order they are declared.
-pub const ALL: [Step; 24] = [
+pub const ALL: [Step; 30] = [
     Step::Start,
     Step::Service,
     Step::Screening,
@@ -86,6 +98,12 @@ pub const ALL: [Step; 24] = [
     Step::ManageCheck,
     Step::ManageChanged,
     Step::Offer,
+    Step::AlertWhere,
+    Step::AlertBefore,
+    Step::AlertDetails,
+    Step::AlertCheck,
+    Step::AlertSet,
+    Step::AlertStop,
 ];
 
 /// The booking questions in the order they are asked (a draft skips those its API or
@@ -131,6 +149,12 @@ impl Step {
             Step::ManageCheck => "manage/check-new-time",
             Step::ManageChanged => "manage/changed",
             Step::Offer => "held-time",
+            Step::AlertWhere => "earlier-time/where",
+            Step::AlertBefore => "earlier-time/before",
+            Step::AlertDetails => "earlier-time/your-details",
+            Step::AlertCheck => "earlier-time/check",
+            Step::AlertSet => "earlier-time/set-up",
+            Step::AlertStop => "earlier-time/stop",
         }
     }
 
@@ -168,6 +192,12 @@ impl Step {
             Step::ManageCheck => "Check your new time",
             Step::ManageChanged => "Appointment changed",
             Step::Offer => "An earlier time is held for you",
+            Step::AlertWhere => "Where could you go for an earlier appointment?",
+            Step::AlertBefore => "Which times should we tell you about?",
+            Step::AlertDetails => "Who should we text?",
+            Step::AlertCheck => "Check your answers before we set up your alert",
+            Step::AlertSet => "We will text you if an earlier time comes up",
+            Step::AlertStop => "Stop texts about earlier times",
         }
     }
 

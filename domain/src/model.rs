@@ -28,6 +28,7 @@ impl ServiceList {
         let offers = Offers {
             needs: has("needs"),
             booked_by: has("booked_by"),
+            slot_alerts: has("slot_alerts"),
         };
         let screening = has("screening");
         self.services
@@ -48,6 +49,8 @@ impl ServiceList {
 pub struct Offers {
     pub needs: bool,
     pub booked_by: bool,
+    /// "Tell me if an earlier time comes up".
+    pub slot_alerts: bool,
 }
 
 /// Urgent symptoms a service asks about before a routine booking: the trust's clinicians'

@@ -24,6 +24,10 @@ pub enum Field {
     BookerPhone,
     NeedsInterpreter,
     NeedsOther,
+    /// "Only times before" a date (slot alerts): its three boxes.
+    BeforeDay,
+    BeforeMonth,
+    BeforeYear,
 }
 
 impl Field {
@@ -43,6 +47,19 @@ impl Field {
             Field::BookerPhone => "booker-phone",
             Field::NeedsInterpreter => "needs-interpreter",
             Field::NeedsOther => "needs-other",
+            Field::BeforeDay => "before-day",
+            Field::BeforeMonth => "before-month",
+            Field::BeforeYear => "before-year",
+        }
+    }
+
+    /// Which box of a three-box date the field is (0 day, 1 month, 2 year).
+    pub fn date_part(self) -> Option<usize> {
+        match self {
+            Field::DobDay | Field::BeforeDay => Some(0),
+            Field::DobMonth | Field::BeforeMonth => Some(1),
+            Field::DobYear | Field::BeforeYear => Some(2),
+            _ => None,
         }
     }
 
@@ -51,6 +68,7 @@ impl Field {
         match self {
             Field::BookerName | Field::BookerRelationship | Field::BookerPhone => Step::Booker,
             Field::NeedsInterpreter | Field::NeedsOther => Step::Needs,
+            Field::BeforeDay | Field::BeforeMonth | Field::BeforeYear => Step::AlertBefore,
             _ => Step::Details,
         }
     }
@@ -73,6 +91,7 @@ impl Field {
                 Field::NeedsInterpreter
             }
             "needs.other" => Field::NeedsOther,
+            "before" => Field::BeforeDay,
             _ => return None,
         })
     }
@@ -262,49 +281,12 @@ pub fn date_of_birth(
     year: &str,
     today: NaiveDate,
 ) -> Result<NaiveDate, FieldError> {
-    let parts = [
-        (day.trim(), Field::DobDay, "day"),
-        (month.trim(), Field::DobMonth, "month"),
-        (year.trim(), Field::DobYear, "year"),
-    ];
-    let missing: Vec<_> = parts.iter().filter(|p| p.0.is_empty()).collect();
-    match missing.len() {
-        0 => {}
-        3 => return Err(FieldError::new(Field::DobDay, "Enter your date of birth")),
-        _ => {
-            let names: Vec<&str> = missing.iter().map(|p| p.2).collect();
-            return Err(FieldError::new(
-                missing[0].1,
-                format!("Date of birth must include a {}", names.join(" and ")),
-            ));
-        }
-    }
-
-    const NOT_REAL: &str = "Date of birth must be a real date";
-    let mut numbers = [0u32; 3];
-    for (n, (text, field, _)) in numbers.iter_mut().zip(parts) {
-        // Length cap keeps the parse from overflowing; nobody needs more than 4 digits here.
-        if text.len() > 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(FieldError::new(field, NOT_REAL));
-        }
-        *n = text.parse().map_err(|_| FieldError::new(field, NOT_REAL))?;
-    }
-    let [d, m, y] = numbers;
-    if !(1..=31).contains(&d) {
-        return Err(FieldError::new(Field::DobDay, NOT_REAL));
-    }
-    if !(1..=12).contains(&m) {
-        return Err(FieldError::new(Field::DobMonth, NOT_REAL));
-    }
-    if parts[2].0.len() != 4 {
-        return Err(FieldError::new(
-            Field::DobYear,
-            "Year must include 4 numbers",
-        ));
-    }
-    // Day and month are each possible, so the day is what does not fit this month (31 February).
-    let date = NaiveDate::from_ymd_opt(y as i32, m, d)
-        .ok_or_else(|| FieldError::new(Field::DobDay, NOT_REAL))?;
+    let boxes = DateBoxes {
+        fields: [Field::DobDay, Field::DobMonth, Field::DobYear],
+        enter: "Enter your date of birth",
+        noun: "Date of birth",
+    };
+    let date = boxes.read([day, month, year])?;
     if date >= today {
         return Err(FieldError::new(
             Field::DobDay,
@@ -315,6 +297,92 @@ pub fn date_of_birth(
         return Err(FieldError::new(Field::DobYear, "Enter a year after 1900"));
     }
     Ok(date)
+}
+
+/// "Only times before" this date (slot alerts): after today and no later than `latest` (the
+/// day of the appointment an earlier time would replace, or a year ahead), said with `latest`
+/// in words when it is too late.
+pub fn before_date(
+    parts: [&str; 3],
+    today: NaiveDate,
+    latest: NaiveDate,
+    too_late: &str,
+) -> Result<NaiveDate, FieldError> {
+    let boxes = DateBoxes {
+        fields: [Field::BeforeDay, Field::BeforeMonth, Field::BeforeYear],
+        enter: "Enter the date",
+        noun: "The date",
+    };
+    let date = boxes.read(parts)?;
+    if date <= today {
+        return Err(FieldError::new(
+            Field::BeforeDay,
+            "The date must be after today",
+        ));
+    }
+    if date > latest {
+        return Err(FieldError::new(Field::BeforeDay, too_late));
+    }
+    Ok(date)
+}
+
+/// A date typed in three boxes (day, month, year) and the words its errors use.
+struct DateBoxes {
+    fields: [Field; 3],
+    /// Said when all three are empty.
+    enter: &'static str,
+    /// What the date is ("Date of birth"), to start the other messages.
+    noun: &'static str,
+}
+
+impl DateBoxes {
+    /// Checks in the GOV.UK order: missing parts, then not a real date, then year length.
+    fn read(&self, parts: [&str; 3]) -> Result<NaiveDate, FieldError> {
+        let [day_field, month_field, year_field] = self.fields;
+        let parts = [
+            (parts[0].trim(), day_field, "day"),
+            (parts[1].trim(), month_field, "month"),
+            (parts[2].trim(), year_field, "year"),
+        ];
+        let missing: Vec<_> = parts.iter().filter(|p| p.0.is_empty()).collect();
+        match missing.len() {
+            0 => {}
+            3 => return Err(FieldError::new(day_field, self.enter)),
+            _ => {
+                let names: Vec<&str> = missing.iter().map(|p| p.2).collect();
+                return Err(FieldError::new(
+                    missing[0].1,
+                    format!("{} must include a {}", self.noun, names.join(" and ")),
+                ));
+            }
+        }
+
+        let not_real = || format!("{} must be a real date", self.noun);
+        let mut numbers = [0u32; 3];
+        for (n, (text, field, _)) in numbers.iter_mut().zip(parts) {
+            // Length cap keeps the parse from overflowing; nobody needs more than 4 digits.
+            if text.len() > 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(FieldError::new(field, not_real()));
+            }
+            *n = text
+                .parse()
+                .map_err(|_| FieldError::new(field, not_real()))?;
+        }
+        let [d, m, y] = numbers;
+        if !(1..=31).contains(&d) {
+            return Err(FieldError::new(day_field, not_real()));
+        }
+        if !(1..=12).contains(&m) {
+            return Err(FieldError::new(month_field, not_real()));
+        }
+        if parts[2].0.len() != 4 {
+            return Err(FieldError::new(year_field, "Year must include 4 numbers"));
+        }
+        // Day and month are each possible, so the day is what does not fit this month
+        // (31 February).
+        NaiveDate::from_ymd_opt(y as i32, m, d)
+            .ok_or_else(|| FieldError::new(day_field, not_real()))
+    }
 }
 
 /// A UK mobile number: 07xxx xxxxxx or +44 7xxx xxxxxx, with spaces, dashes or brackets as people

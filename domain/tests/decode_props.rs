@@ -888,7 +888,13 @@ fn all_steps() -> Vec<Step> {
             | Step::ManageSlot
             | Step::ManageCheck
             | Step::ManageChanged
-            | Step::Offer => {}
+            | Step::Offer
+            | Step::AlertWhere
+            | Step::AlertBefore
+            | Step::AlertDetails
+            | Step::AlertCheck
+            | Step::AlertSet
+            | Step::AlertStop => {}
         }
     }
     steps

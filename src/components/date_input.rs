@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use super::{described_by, error_id, hint_id};
 
 /// Day, month and year as three boxes (no date picker: people know their birthday by heart,
-/// and pickers are hard with a screen reader). Uses the `bday-*` autocomplete tokens.
+/// and pickers are hard with a screen reader). A date of birth (`id` "dob") uses the `bday-*`
+/// autocomplete tokens; any other date none.
 #[component]
 pub fn DateInput(
     /// Id prefix: the boxes are `{id}-day`, `{id}-month`, `{id}-year`.
@@ -18,10 +19,11 @@ pub fn DateInput(
     #[prop(into)]
     error: Signal<Option<(Field, String)>>,
 ) -> impl IntoView {
+    let birthday = id == "dob";
     let part = move |label: &'static str,
                      suffix: &'static str,
                      value: RwSignal<String>,
-                     field: Field,
+                     index: usize,
                      wide: bool| {
         let part_id = format!("{id}-{suffix}");
         view! {
@@ -29,12 +31,12 @@ pub fn DateInput(
                 <label class="nhsb-label nhsb-date-input__label" for=part_id.clone()>{label}</label>
                 <input
                     class=if wide { "nhsb-input nhsb-date-input__input nhsb-input--width-4" } else { "nhsb-input nhsb-date-input__input nhsb-input--width-2" }
-                    class:nhsb-input--error=move || error.with(|e| e.as_ref().is_some_and(|(f, _)| *f == field))
+                    class:nhsb-input--error=move || error.with(|e| e.as_ref().is_some_and(|(f, _)| f.date_part() == Some(index)))
                     id=part_id.clone()
                     name=part_id
                     type="text"
                     inputmode="numeric"
-                    autocomplete=format!("bday-{suffix}")
+                    autocomplete=if birthday { format!("bday-{suffix}") } else { "off".to_string() }
                     prop:value=move || value.get()
                     on:input=move |ev| value.set(event_target_value(&ev))
                 />
@@ -56,9 +58,9 @@ pub fn DateInput(
                     </p>
                 })}
                 <div class="nhsb-date-input">
-                    {part("Day", "day", day, Field::DobDay, false)}
-                    {part("Month", "month", month, Field::DobMonth, false)}
-                    {part("Year", "year", year, Field::DobYear, true)}
+                    {part("Day", "day", day, 0, false)}
+                    {part("Month", "month", month, 1, false)}
+                    {part("Year", "year", year, 2, true)}
                 </div>
             </fieldset>
         </div>

@@ -58,11 +58,12 @@ pub fn BackLink(
     to: Step,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Reached by "Change" from check answers: Back returns there.
-    let to = if state.route.with_untracked(|r| r.change) {
-        Step::Check
-    } else {
-        to
+    // Reached by "Change" from check answers: Back returns there (the alert's own, from
+    // one of its questions).
+    let to = match state.route.with_untracked(|r| r.change.then_some(r.step)) {
+        Some(step) if booking_domain::alerts::QUESTIONS.contains(&step) => Step::AlertCheck,
+        Some(_) => Step::Check,
+        None => to,
     };
     view! { <StepLink to=to class="nhsb-back-link">"Back"</StepLink> }
 }

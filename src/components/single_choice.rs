@@ -24,6 +24,9 @@ pub fn SingleChoiceQuestion(
     missing: &'static str,
     /// Records the answer in the draft.
     answer: Callback<String>,
+    /// Goes on after the answer (the draft's next question unless given).
+    #[prop(optional)]
+    go_on: Option<Callback<()>>,
     /// Shown under the radios (e.g. places with no times).
     #[prop(optional)]
     children: Option<Children>,
@@ -38,7 +41,10 @@ pub fn SingleChoiceQuestion(
         match selected.get_untracked() {
             Some(value) => {
                 answer.run(value);
-                state.go_on();
+                match go_on {
+                    Some(go_on) => go_on.run(()),
+                    None => state.go_on(),
+                }
             }
             None => {
                 error.set(Some(missing.to_string()));

@@ -1,3 +1,4 @@
+use booking_domain::alerts::QUESTIONS;
 use booking_domain::answers::AnswerRow;
 use leptos::prelude::*;
 
@@ -20,7 +21,7 @@ pub fn SummaryList(rows: Vec<AnswerRow>) -> impl IntoView {
                             </dd>
                             {row.change.map(|step| view! {
                                 <dd class="nhsb-summary-list__actions">
-                                    <StepLink to=step change=step.question_index().is_some()>
+                                    <StepLink to=step change=step.question_index().is_some() || QUESTIONS.contains(&step)>
                                         "Change"<span class="nhsb-visually-hidden">" " {row.change_label}</span>
                                     </StepLink>
                                 </dd>

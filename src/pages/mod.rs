@@ -3,6 +3,7 @@
 //! another page; what two pages share lives in `components/`.
 
 mod accessibility;
+mod alerts;
 mod band;
 mod booker;
 mod check;
@@ -23,6 +24,7 @@ mod urgent;
 mod who_for;
 
 use accessibility::AccessibilityPage;
+use alerts::AlertPage;
 use band::BandPage;
 use booker::BookerPage;
 use booking_domain::journey::{Route, Step};
@@ -57,10 +59,15 @@ use crate::state::AppState;
 /// will need next are fetched once this page has shown.
 pub fn page(step: Step) -> AnyView {
     let chunks = expect_context::<Chunks>();
+    let state = expect_context::<AppState>();
     // After this page has painted, so fetching what comes next never delays it.
     request_animation_frame(move || {
         set_timeout(
-            move || prefetch(step).iter().for_each(|&i| chunks.load(i)),
+            move || {
+                prefetch(step, alerts_offered(state))
+                    .iter()
+                    .for_each(|&i| chunks.load(i))
+            },
             std::time::Duration::ZERO,
         )
     });
@@ -79,7 +86,8 @@ pub const CHUNKS: usize = 4;
 const JOURNEY: usize = 0;
 const MANAGE: usize = 1;
 const INFO: usize = 2;
-/// A time held for the patient (API 1.1 `slot_alerts`).
+/// Earlier-time alerts: asking for one, stopping one, a time held for the patient (API 1.1
+/// `slot_alerts`).
 const ALERTS: usize = 3;
 
 /// The chunk that holds `step`'s page (not asked for the start page).
@@ -93,14 +101,37 @@ fn chunk_of(step: Step) -> usize {
         | Step::ManageCheck
         | Step::ManageChanged => MANAGE,
         Step::Accessibility | Step::NotFound => INFO,
-        Step::Offer => ALERTS,
+        Step::Offer
+        | Step::AlertWhere
+        | Step::AlertBefore
+        | Step::AlertDetails
+        | Step::AlertCheck
+        | Step::AlertSet
+        | Step::AlertStop => ALERTS,
         _ => JOURNEY,
     }
 }
 
-/// The chunks to fetch once `step`'s page shows: those of the pages that can come next.
-fn prefetch(step: Step) -> &'static [usize] {
+/// Whether the API offers earlier-time alerts (`false` until the service list is in).
+fn alerts_offered(state: AppState) -> bool {
+    state.services.with_untracked(
+        |s| matches!(s, Some(Ok(list)) if list.iter().any(|s| s.offers.slot_alerts)),
+    )
+}
+
+/// The chunks to fetch once `step`'s page shows: those of the pages that can come next
+/// (`alerts`: the API offers earlier-time alerts, which the time page and a booking's page
+/// then link to).
+fn prefetch(step: Step, alerts: bool) -> &'static [usize] {
     match step {
+        Step::Slot if alerts => &[JOURNEY, ALERTS],
+        Step::ManageBooking if alerts => &[MANAGE, ALERTS],
+        Step::AlertSet => &[JOURNEY, MANAGE],
+        Step::AlertWhere
+        | Step::AlertBefore
+        | Step::AlertDetails
+        | Step::AlertCheck
+        | Step::AlertStop => &[],
         Step::Confirmation | Step::Accessibility | Step::NotFound => &[],
         Step::ManageFind | Step::ManageBooking | Step::ManageSlot | Step::ManageCancel => &[MANAGE],
         Step::ManageCheck | Step::ManageCancelled | Step::ManageChanged => &[],
@@ -168,7 +199,10 @@ chunk!(manage, |step| match step {
     _ => view! { <FindBookingPage/> }.into_any(),
 });
 
-chunk!(alerts, |_step| view! { <OfferPage/> }.into_any());
+chunk!(alerts, |step| match step {
+    Step::Offer => view! { <OfferPage/> }.into_any(),
+    alert => view! { <AlertPage step=alert/> }.into_any(),
+});
 
 chunk!(info, |step| match step {
     Step::Accessibility => view! { <AccessibilityPage/> }.into_any(),

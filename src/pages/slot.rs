@@ -1,3 +1,4 @@
+use booking_domain::alerts::AlertDraft;
 use booking_domain::browse::SlotSearch;
 use booking_domain::journey::Step;
 use booking_domain::model::{Service, Slot};
@@ -33,8 +34,24 @@ pub fn SlotPage(services: Vec<Service>) -> impl IntoView {
         state.draft.update(|d| d.choose_slot(Some(slot)));
         state.go_on();
     });
+    // "Get a text if an earlier time comes up", when the API offers it (not within an SMS
+    // invite's window: the trust chose when that appointment is).
+    let offered = services.iter().any(|s| s.offers.slot_alerts)
+        && state.draft.with_untracked(|d| d.invite.is_none());
+    let earlier = offered.then(|| {
+        Callback::new(move |_| {
+            let alert = state.draft.with_untracked(|d| {
+                let name = locality_name.get_untracked().unwrap_or_default();
+                AlertDraft::for_journey(d, &services, name)
+            });
+            if alert.is_some() {
+                state.alert().set(alert);
+                state.go_to(Step::AlertWhere);
+            }
+        })
+    });
     view! {
         <SlotPicker search=search chosen=chosen step=Step::Slot back=back
-            locality_name=locality_name on_choose=choose/>
+            locality_name=locality_name on_choose=choose earlier=earlier/>
     }
 }

@@ -31,6 +31,10 @@ pub fn SlotPicker(
     #[prop(into)]
     locality_name: Signal<Option<String>>,
     on_choose: Callback<Slot>,
+    /// Asks for an earlier-time alert (API 1.1 `slot_alerts`): offered under the times and when
+    /// there are none.
+    #[prop(default = None)]
+    earlier: Option<Callback<()>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let browser = RwSignal::new(SlotBrowser::new(search, now().date_naive()));
@@ -148,6 +152,13 @@ pub fn SlotPicker(
         (!later || loading.get()).then_some("true")
     };
     let weeks = browser.with_untracked(SlotBrowser::weeks);
+    let alert_link = move |lead: &'static str, words: &'static str| {
+        earlier.map(|run| {
+            view! {
+                <p>{lead} " " <StepLink to=Step::AlertWhere on_follow=run>{words}</StepLink></p>
+            }
+        })
+    };
 
     let body = move || {
         match shown.get() {
@@ -161,6 +172,7 @@ pub fn SlotPicker(
                 <p>"There are no times available online here in the next " {weeks} " weeks."</p>
                 <p>"You can " <StepLink to=back>"go back"</StepLink> " or call " <PhoneNumber/> "."</p>
             </div>
+            {alert_link("We can tell you when a time comes up.", "Get a text if a time comes up")}
         }
         .into_any(),
         Shown::Days => view! {
@@ -184,6 +196,7 @@ pub fn SlotPicker(
             <Times day=day locality=locality_name selected=selected error=error/>
             {move || loading.get().then(|| view! { <Loading label="Loading more times"/> })}
             <button class="nhsb-button" type="submit">"Continue"</button>
+            {alert_link("None of these times suit you?", "Get a text if an earlier time comes up")}
         }
         .into_any(),
     }

@@ -1,3 +1,4 @@
+use booking_domain::alerts::AlertDraft;
 use booking_domain::format;
 use booking_domain::journey::Step;
 use booking_domain::manage::can_change_online;
@@ -18,6 +19,27 @@ pub fn ManageBookingPage() -> impl IntoView {
         return ().into_any();
     };
     let booking = session.booking;
+    let earlier = can_change_online(&booking, now()).then(|| {
+        let booking = booking.clone();
+        let dob = session.date_of_birth;
+        move || {
+            let services = state.services.with(|s| match s {
+                Some(Ok(list)) if list.iter().any(|s| s.offers.slot_alerts) => Some(list.clone()),
+                _ => None,
+            })?;
+            let booking = booking.clone();
+            let ask = Callback::new(move |_| {
+                state.alert().set(Some(AlertDraft::for_booking(&booking, dob, &services)));
+                state.go_to(Step::AlertWhere);
+            });
+            Some(view! {
+                <h2 class="nhsb-heading-m">"Would an earlier time suit you?"</h2>
+                <p>"We can text you if an earlier time comes up, and move your appointment if you take it."</p>
+                <p><StepLink to=Step::AlertWhere on_follow=ask>"Get a text if an earlier time comes up"</StepLink></p>
+                <p>"Already asked for texts? " <StepLink to=Step::AlertStop>"Stop texts about earlier times"</StepLink></p>
+            })
+        }
+    });
     let actions = match booking.status {
         BookingStatus::Cancelled => view! {
             <div class="nhsb-inset-text"><p>"This appointment has been cancelled."</p></div>
@@ -53,6 +75,7 @@ pub fn ManageBookingPage() -> impl IntoView {
         <p><strong class="nhsb-tag" data-status=colour>{status}</strong></p>
         <AppointmentSummary booking=booking/>
         {actions}
+        {earlier}
     }
     .into_any()
 }

@@ -5,7 +5,7 @@ use booking_domain::validate::{date_of_birth, Field};
 use leptos::prelude::*;
 
 use crate::browser::{focus_heading, today};
-use crate::components::{ApiProblem, DateInput, ErrorItem, ErrorSummary, TextInput};
+use crate::components::{ApiProblem, DateInput, ErrorItem, ErrorSummary, StepLink, TextInput};
 use crate::state::AppState;
 use crate::submit::{done_or_show, Submission};
 
@@ -103,5 +103,10 @@ pub fn FindBookingPage() -> impl IntoView {
                 {move || if submission.sending.get() { "Finding your appointment…" } else { "Find appointment" }}
             </button>
         </form>
+        // Someone who asked for texts about earlier times without a booking stops them here.
+        {move || state.services.with(|s| matches!(s, Some(Ok(list)) if list.iter().any(|s| s.offers.slot_alerts)))
+            .then(|| view! {
+                <p>"Asked us to text you about earlier times? " <StepLink to=Step::AlertStop>"Stop texts about earlier times"</StepLink></p>
+            })}
     }
 }
