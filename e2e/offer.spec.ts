@@ -153,6 +153,33 @@ test('a hold that has run out, or a code that was never sent, says so with a way
   await expect(h1(page)).toHaveCount(1);
 });
 
+test('a hold that runs out while the page is open offers the nearest free times, which continue the booking', async ({ page, request, demo }) => {
+  const link = await heldTimeLink(request, demo, 4);
+  const started = Date.now();
+  await page.goto(link);
+  await expectPage(page, HELD, { focus: false });
+  // The hold runs out four seconds after the text message (a real-time wait: the demo's holds
+  // are measured by its clock).
+  await page.waitForTimeout(Math.max(0, 4_500 - (Date.now() - started)));
+  await enterDob(page, DOB);
+  await page.getByRole('button', { name: 'Book this time' }).click();
+  await expectPage(page, GONE);
+  await expect(page.getByText('Nothing has been booked.', { exact: false })).toBeVisible();
+  const nearest = page.getByRole('group', { name: `Nearest times at ${PLACE}` });
+  await expect(nearest.getByRole('radio').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'See all available times' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: PHONE })).toBeVisible();
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expectNoAxeViolations(page, `nearest times after a hold ran out at ${width}px`);
+  }
+  expect((await demo.patientBookings()).filter((b) => b.status === 'booked'), 'nothing booked').toHaveLength(0);
+  // One of them continues the booking at the same place: the safety question comes first.
+  await nearest.getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expectPage(page, HEADINGS.symptoms);
+});
+
 test('a patient with a booking asks for an earlier time; the link moves their booking to it', async ({ page, request, demo }) => {
   const { today } = await demo.reset();
   const day = (n: number) => new Date(Date.parse(today) + n * 864e5).toISOString().slice(0, 10);

@@ -669,7 +669,15 @@ async fn booking_with_the_offer_needs_only_the_date_of_birth() {
     assert_eq!(booked.status, 201, "{}", booked.text);
     spec.check("POST", "/bookings", &booked);
     assert_eq!(booked.json["slot"], slot);
-    // Without a live offer the short body is a booking without a name.
+    // The offer again, now used: the time is gone (409), not a booking without a name (422).
+    let r = api.post("/api/bookings", Some("used"), &body).await;
+    assert_eq!(
+        (r.status, r.json["error"]["code"].as_str()),
+        (409, Some("slot_unavailable")),
+        "{}",
+        r.text
+    );
+    // Without an offer the short body is a booking without a name.
     let r = api
         .post(
             "/api/bookings",

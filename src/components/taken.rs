@@ -23,6 +23,9 @@ pub fn TakenTimes(
     on_choose: Callback<Slot>,
     /// The full time picker, for "See all available times".
     all_times: Step,
+    /// The page's heading, when not that the time was just taken (a held time that ran out).
+    #[prop(optional)]
+    heading: Option<&'static str>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     // Fetched once (a spawned task, not a resource: nothing here ever asks again).
@@ -69,7 +72,7 @@ pub fn TakenTimes(
     view! {
         <form class="nhsb-form" on:submit=submit novalidate>
             <ErrorSummary errors=Signal::derive(move || error.get().map(|e| vec![ErrorItem::new("nearest", e)]).unwrap_or_default())/>
-            <h1 tabindex="-1">{TAKEN_TITLE}</h1>
+            <h1 tabindex="-1">{heading.unwrap_or(TAKEN_TITLE)}</h1>
             <p>{intro}</p>
             {times}
             <p><StepLink to=all_times>"See all available times"</StepLink></p>

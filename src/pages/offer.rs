@@ -4,10 +4,11 @@
 
 use booking_domain::answers::offer_rows;
 use booking_domain::api::ErrorCode;
+use booking_domain::browse::{NearestSearch, SlotSearch};
 use booking_domain::format;
-use booking_domain::journey::Step;
+use booking_domain::journey::{Choices, Step};
 use booking_domain::manage::ManageSession;
-use booking_domain::model::{Offer, OfferBookingRequest, OfferPatient, RescheduleRequest};
+use booking_domain::model::{Offer, OfferBookingRequest, OfferPatient, RescheduleRequest, Slot};
 use booking_domain::outcome::Outcome;
 use booking_domain::validate::{date_of_birth, Field};
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ use leptos::prelude::*;
 use crate::browser::{focus_heading, now, set_title, today};
 use crate::components::{
     ApiProblem, DateInput, ErrorItem, ErrorSummary, Loading, PhoneNumber, StepLink, SummaryList,
+    TakenTimes,
 };
 use crate::fetched::Fetched;
 use crate::http::new_idempotency_key;
@@ -37,7 +39,7 @@ pub fn OfferPage() -> impl IntoView {
         None => view! { <Loading label="Loading"/> }.into_any(),
         Some(Ok(offer)) => view! { <HeldTime offer=offer/> }.into_any(),
         Some(Err(e)) if e.code() == Some(&ErrorCode::NotFound) => {
-            view! { <NoLongerHeld/> }.into_any()
+            view! { <NoLongerHeld offer=None/> }.into_any()
         }
         Some(Err(error)) => {
             set_title("Sorry, there is a problem", true);
@@ -160,7 +162,7 @@ fn HeldTime(offer: Offer) -> impl IntoView {
     };
     move || {
         if gone() {
-            return view! { <NoLongerHeld/> }.into_any();
+            return view! { <NoLongerHeld offer=Some(offer.get_value())/> }.into_any();
         }
         // Built untracked: only `gone` above may replace the form (a component reading a
         // signal as it is built would otherwise rebuild it, and lose focus, on every error).
@@ -218,14 +220,56 @@ fn shown<T>(
     }
 }
 
-/// An offer that has run out, been used or is unknown: said plainly, with a way on.
+/// An offer that has run out, been used or is unknown: said plainly, with a way on. A time
+/// the page knew (it ran out or was taken while open) comes with the nearest free times at
+/// the same place, any of which continues the booking; a booking it would have moved stays
+/// as it is.
 #[component]
-fn NoLongerHeld() -> impl IntoView {
-    set_title("This time is no longer held for you", false);
+fn NoLongerHeld(offer: Option<Offer>) -> impl IntoView {
+    const HEADING: &str = "This time is no longer held for you";
+    let state = expect_context::<AppState>();
+    set_title(HEADING, false);
     focus_heading();
+    let kept = offer.as_ref().and_then(|o| o.booking.clone());
+    if let Some(offer) = offer.filter(|o| o.booking.is_none()) {
+        let choices = Choices {
+            service: Some(offer.service.id.clone()),
+            band: Some(offer.slot.band.clone()),
+            locality: Some(offer.locality.id.clone()),
+            ..Choices::default()
+        };
+        // "See all available times" and any time chosen here book at the same place.
+        state.draft.update(|d| d.apply(&choices));
+        let nearest = NearestSearch {
+            search: SlotSearch {
+                service: offer.service.id.clone(),
+                band: offer.slot.band.clone(),
+                locality: offer.locality.id.clone(),
+                window: None,
+                exclude: Some(offer.slot.id.clone()),
+            },
+            taken: offer.slot.clone(),
+        };
+        let choose = Callback::new(move |slot: Slot| {
+            state.draft.update(|d| {
+                d.apply(&choices);
+                d.choose_slot(Some(slot));
+            });
+            state.go_on();
+        });
+        return view! {
+            <TakenTimes heading=HEADING
+                intro="The time in your text message was held for a limited time and has now gone. Nothing has been booked. You can choose one of the nearest free times instead.".to_string()
+                nearest=nearest place=offer.locality.name.clone() on_choose=choose all_times=Step::Slot/>
+        }
+        .into_any();
+    }
     view! {
-        <h1 tabindex="-1">"This time is no longer held for you"</h1>
+        <h1 tabindex="-1">{HEADING}</h1>
         <p>"The time in your text message was held for a limited time. It may have run out, or the link may already have been used."</p>
+        {kept.map(|reference| view! {
+            <p>"Your appointment " {reference.to_string()} " has not changed: it is still booked at its original time."</p>
+        })}
         <p>"If you asked us to tell you about earlier times, we will text you again if another one comes up."</p>
         <h2 class="nhsb-heading-m">"What you can do now"</h2>
         <ul class="nhsb-list nhsb-list--bullet">
@@ -234,4 +278,5 @@ fn NoLongerHeld() -> impl IntoView {
             <li>"Call " <PhoneNumber/></li>
         </ul>
     }
+    .into_any()
 }

@@ -279,6 +279,11 @@ impl Store {
             .as_deref()
             .and_then(|code| self.offer_patient(code))
             .map(|known| fill_patient(body, &known));
+        // An offer that is gone (used, run out, never sent) answers that, not that the name
+        // and phone it would have filled in are missing.
+        if offer.is_some() && filled.is_none() {
+            return Err(StoreError::OfferGone);
+        }
         let body = filled.as_ref().unwrap_or(body);
         let (valid, extras) = match extras::booking(body, self.clock.today(), self.version) {
             Ok(checked) if fields.is_empty() => checked,
