@@ -29,7 +29,9 @@ run: build demo-api
 	@echo "Open http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
 	@# Embedding (EMBEDDING.md): the app inside a trust's page, under a strict CSP.
 	@echo "Embedded in a trust page (strict CSP): http://127.0.0.1:$(PORT)/trust-site/?lang=en  (iframe: /trust-site/iframe.html)"
-	@./target/release/demo-api --port $(PORT) --static-dir dist \
+	@# The demo's controls: the text messages the API would have sent (earlier-time alerts).
+	@echo "Text messages the API would have sent: http://127.0.0.1:$(PORT)/__demo/outbox.html"
+	@./target/release/demo-api --port $(PORT) --static-dir dist --test-controls \
 		--extra-static /trust-site=examples/trust-site --csp-path /trust-site
 
 ## Every test: formatting, lints, native, wasm (headless Chromium) and browser journeys.
