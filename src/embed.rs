@@ -12,15 +12,14 @@ use crate::config::Config;
 /// The message type the parent-side snippet listens for (EMBEDDING.md).
 pub const HEIGHT_MESSAGE: &str = "nhs-booking:height";
 
-/// Starts watching the page's height when the page is framed; does nothing otherwise.
-pub fn report_height(config: &Config) {
+/// The framing page and the origins a message to it may go to, when the page is framed by an
+/// allowed origin (the page's own, or one in `data-parent-origins`); `None` otherwise.
+pub fn parent(config: &Config) -> Option<(web_sys::Window, Vec<String>)> {
     let window = window();
-    let Ok(Some(parent)) = window.parent() else {
-        return;
-    };
+    let parent = window.parent().ok()??;
     // Not framed: the window is its own parent.
     if JsValue::from(&parent) == JsValue::from(&window) {
-        return;
+        return None;
     }
     let mut allowed = vec![window.location().origin().unwrap_or_default()];
     allowed.extend(config.parent_origins.iter().cloned());
@@ -29,8 +28,16 @@ pub fn report_height(config: &Config) {
     // mismatched targets); otherwise to each allowed origin, which only the parent's matches.
     let origins: Vec<String> = match parent_origin() {
         Some(origin) if allowed.contains(&origin) => vec![origin],
-        Some(_) => return,
+        Some(_) => return None,
         None => allowed,
+    };
+    Some((parent, origins))
+}
+
+/// Starts watching the page's height when the page is framed; does nothing otherwise.
+pub fn report_height(config: &Config) {
+    let Some((parent, origins)) = parent(config) else {
+        return;
     };
     let Some(root) = document().document_element() else {
         return;

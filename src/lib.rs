@@ -7,6 +7,7 @@ pub mod config;
 pub mod embed;
 pub mod fetched;
 pub mod http;
+mod measure;
 mod pages;
 pub mod places;
 pub mod routes;

@@ -9,8 +9,9 @@ use chrono::NaiveDate;
 
 use crate::ids::{BandId, InviteCode, LocalityId, Reference, ServiceId};
 use crate::model::{
-    Booking, BookingRequest, CancelRequest, ErrorEnvelope, Invite, LocalityList, Offer,
-    OfferBookingRequest, RescheduleRequest, ServiceList, SlotAlert, SlotAlertRequest, SlotPage,
+    Booking, BookingRequest, CancelRequest, ErrorEnvelope, FeedbackRequest, Invite, LocalityList,
+    Offer, OfferBookingRequest, RescheduleRequest, ServiceList, SlotAlert, SlotAlertRequest,
+    SlotPage,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -346,8 +347,12 @@ impl<T: Transport> Client<T> {
             body: None,
             idempotency_key: None,
         };
+        self.done(request).await
+    }
+
+    /// Sends `request` whose answer has no body that matters: any 2xx is done.
+    async fn done(&self, request: Request) -> Result<(), ApiError> {
         match self.transport.send(request).await {
-            // No body: any 2xx is done.
             Ok(response) if (200..300).contains(&response.status) => Ok(()),
             Ok(response) => decode::<serde_json::Value>(&response).map(|_| ()),
             Err(TransportError::Network) => Err(ApiError::Network),
@@ -363,6 +368,18 @@ impl<T: Transport> Client<T> {
     ) -> Result<Booking, ApiError> {
         self.post("/bookings".into(), request, Some(idempotency_key))
             .await
+    }
+
+    /// `POST /feedback` (1.1 `feedback`): `202`, the body does not matter.
+    pub async fn feedback(&self, request: &FeedbackRequest) -> Result<(), ApiError> {
+        let body = serde_json::to_string(request).map_err(|_| ApiError::Decode)?;
+        self.done(Request {
+            method: Method::Post,
+            path: "/feedback".into(),
+            body: Some(body),
+            idempotency_key: None,
+        })
+        .await
     }
 
     /// `GET /offers/{code}`: the time held for the patient; `not_found` once it is gone.

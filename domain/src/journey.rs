@@ -123,7 +123,8 @@ pub const QUESTIONS: [Step; 11] = [
 ];
 
 impl Step {
-    fn slug(self) -> &'static str {
+    /// The step's path below the app's base ("" for the start page).
+    pub fn slug(self) -> &'static str {
         match self {
             Step::Start => "",
             Step::Service => "service",

@@ -17,6 +17,7 @@ pub mod journey;
 pub mod json;
 pub mod languages;
 pub mod manage;
+pub mod measure;
 pub mod model;
 pub mod outcome;
 pub mod schedule;

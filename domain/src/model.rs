@@ -29,6 +29,8 @@ impl ServiceList {
             needs: has("needs"),
             booked_by: has("booked_by"),
             slot_alerts: has("slot_alerts"),
+            feedback: has("feedback"),
+            events: has("events"),
         };
         let screening = has("screening");
         self.services
@@ -51,6 +53,10 @@ pub struct Offers {
     pub booked_by: bool,
     /// "Tell me if an earlier time comes up".
     pub slot_alerts: bool,
+    /// "How easy was it to book?" (`POST /feedback`).
+    pub feedback: bool,
+    /// Counts of the journey's steps, with nothing personal (`POST /events`).
+    pub events: bool,
 }
 
 /// Urgent symptoms a service asks about before a routine booking: the trust's clinicians'
@@ -320,6 +326,16 @@ pub struct OfferBookingRequest {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct OfferPatient {
     pub date_of_birth: NaiveDate,
+}
+
+/// `POST /feedback` (1.1 `feedback`): how easy it was, and a comment, with no identifier.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FeedbackRequest {
+    pub rating: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    pub step: String,
+    pub source: String,
 }
 
 /// `201` to `POST /slot-alerts`.

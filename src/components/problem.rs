@@ -16,6 +16,7 @@ pub fn ApiProblem(
     #[prop(optional)]
     heading: bool,
 ) -> impl IntoView {
+    crate::measure::problem(booking_domain::measure::problem_kind(&error));
     let (title, advice) = explain(&error);
     view! { <ProblemWithWayOn title=title advice=advice retry=retry heading=heading/> }
 }

@@ -28,6 +28,9 @@ pub fn TakenTimes(
     heading: Option<&'static str>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    if heading.is_none() {
+        crate::measure::problem("taken");
+    }
     // Fetched once (a spawned task, not a resource: nothing here ever asks again).
     let found = RwSignal::new(None::<Vec<Slot>>);
     spawn_local(async move { found.set(Some(nearest.fetch(state.client, now()).await)) });

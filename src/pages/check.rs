@@ -71,6 +71,7 @@ pub fn CheckPage(services: Vec<Service>) -> impl IntoView {
                     None
                 }
                 outcome => done_or_show(outcome, |booking| {
+                    crate::measure::booked(&booking);
                     state.finish(booking);
                     state.go(Route::new(Step::Confirmation, Choices::default()), false);
                 }),

@@ -3,7 +3,9 @@ use booking_domain::model::BookingStatus;
 use leptos::prelude::*;
 
 use crate::browser::set_title;
-use crate::components::{AppointmentSummary, CalendarButtons, ReferencePanel, StepLink, WhatNext};
+use crate::components::{
+    AppointmentSummary, CalendarButtons, Feedback, ReferencePanel, StepLink, WhatNext,
+};
 use crate::state::AppState;
 
 /// "Appointment booked": the reference first, then when, where and what happens next.
@@ -31,6 +33,7 @@ pub fn ConfirmationPage() -> impl IntoView {
             <AppointmentSummary booking=booking.clone()/>
             <CalendarButtons booking=booking.clone()/>
             <WhatNext booking=booking/>
+            <Feedback did="book" step="confirmation"/>
         }
         .into_any(),
         None => view! {

@@ -133,6 +133,7 @@ fn HeldTime(offer: Offer) -> impl IntoView {
                 },
                 move |outcome| match outcome {
                     Outcome::Done(booking) => {
+                        crate::measure::booked(&booking);
                         state.booked_for.set(None);
                         state.booked.set(Some(booking));
                         state.go_to(Step::Confirmation);

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use super::session_or_find;
 use crate::browser::set_title;
 use crate::components::{
-    ApiProblem, AppointmentSummary, BackLink, Choice, PhoneNumber, Problem, Radios, ReferencePanel,
-    StepLink,
+    ApiProblem, AppointmentSummary, BackLink, Choice, Feedback, PhoneNumber, Problem, Radios,
+    ReferencePanel, StepLink,
 };
 use crate::state::AppState;
 use crate::submit::{done_or_show, Submission};
@@ -109,6 +109,7 @@ pub fn CancelledPage() -> impl IntoView {
                 state.go_to(Step::Start);
             }>"Book another appointment"</StepLink>
         </p>
+        <Feedback did="cancel" step="manage/cancelled"/>
     }
     .into_any()
 }

@@ -1,0 +1,138 @@
+use booking_domain::model::FeedbackRequest;
+use leptos::prelude::*;
+
+use super::{ApiProblem, CharacterCount, Choice, ErrorItem, ErrorSummary, Radios};
+use wasm_bindgen::JsCast;
+
+use crate::browser::focus_heading;
+use crate::state::AppState;
+use crate::submit::Submission;
+
+/// The most characters a comment may have (the contract's limit).
+pub const COMMENT_MAX: usize = 1200;
+
+/// "How easy was it to book?" (API 1.1 `feedback`, the GOV.UK satisfaction pattern): five
+/// options and an optional comment, sent with nothing that identifies the patient; then a
+/// thank-you. Shown only when the API lists `feedback`.
+#[component]
+pub fn Feedback(
+    /// What the patient did, in the question: "book" or "cancel".
+    did: &'static str,
+    /// The page it is sent from (`confirmation`, `manage/cancelled`).
+    step: &'static str,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let offered = move || {
+        state
+            .services
+            .with(|s| matches!(s, Some(Ok(list)) if list.iter().any(|s| s.offers.feedback)))
+    };
+    move || offered().then(|| untrack(|| view! { <FeedbackForm did=did step=step/> }))
+}
+
+#[component]
+fn FeedbackForm(did: &'static str, step: &'static str) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let rating = RwSignal::new(None::<String>);
+    let comment = RwSignal::new(String::new());
+    let rating_error = RwSignal::new(None::<String>);
+    let comment_error = RwSignal::new(None::<String>);
+    let sent = RwSignal::new(false);
+    // The page's own title stays: this form is a part of the page.
+    let submission = Submission {
+        sending: RwSignal::new(false),
+        shown: RwSignal::new(None),
+    };
+    let question = format!("How easy was it to {did} an appointment?");
+    let items = [
+        ("5", "Very easy"),
+        ("4", "Easy"),
+        ("3", "Neither easy nor difficult"),
+        ("2", "Difficult"),
+        ("1", "Very difficult"),
+    ]
+    .map(|(value, label)| Choice::described(value.into(), label.into(), String::new()))
+    .to_vec();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let chosen = rating.get_untracked().and_then(|r| r.parse::<u8>().ok());
+        let text = comment.get_untracked().trim().to_string();
+        rating_error.set(
+            chosen
+                .is_none()
+                .then(|| format!("Select how easy it was to {did} an appointment")),
+        );
+        comment_error.set(
+            (text.chars().count() > COMMENT_MAX)
+                .then(|| "Your comment must be 1,200 characters or fewer".to_string()),
+        );
+        let Some(rating) = chosen.filter(|_| comment_error.with_untracked(Option::is_none)) else {
+            focus_heading();
+            return;
+        };
+        let source = crate::measure::source_name();
+        let body = FeedbackRequest {
+            rating,
+            comment: Some(text).filter(|t| !t.is_empty()),
+            step: step.into(),
+            source: source.into(),
+        };
+        let client = state.client;
+        submission.send(
+            async move { booking_domain::outcome::Outcome::of(client.feedback(&body).await) },
+            move |outcome| {
+                outcome.into_done().err().or_else(|| {
+                    sent.set(true);
+                    // The thanks takes focus, so it is read, and the form's place is not lost.
+                    request_animation_frame(|| {
+                        let thanks = document().get_element_by_id("feedback-thanks");
+                        if let Some(e) =
+                            thanks.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                        {
+                            let _ = e.focus();
+                        }
+                    });
+                    None
+                })
+            },
+        );
+    };
+    let summary = Signal::derive(move || {
+        let mut list = Vec::new();
+        if let Some(e) = rating_error.get() {
+            list.push(ErrorItem::new("feedback-rating", e));
+        }
+        if let Some(e) = comment_error.get() {
+            list.push(ErrorItem::new("feedback-comment", e));
+        }
+        list
+    });
+    view! {
+        <section class="nhsb-feedback" aria-labelledby="feedback-heading">
+            <h2 class="nhsb-heading-m" id="feedback-heading">"Help us improve this service"</h2>
+            {move || if sent.get() {
+                view! {
+                    <div class="nhsb-inset-text" id="feedback-thanks" tabindex="-1" role="status">
+                        <p>"Thank you for your feedback."</p>
+                    </div>
+                }.into_any()
+            } else {
+                let question = question.clone();
+                let items = items.clone();
+                untrack(move || view! {
+                    <form class="nhsb-form" on:submit=submit novalidate>
+                        <ErrorSummary errors=summary/>
+                        {move || submission.problem().map(|e| view! { <ApiProblem error=e/> })}
+                        <Radios name="feedback-rating" legend=question items=items selected=rating error=rating_error/>
+                        <CharacterCount id="feedback-comment" label="Tell us more (optional)".to_string()
+                            hint="Do not include personal information, like your name, date of birth, NHS number or anything about your health.".to_string()
+                            value=comment max=COMMENT_MAX error=comment_error/>
+                        <button class="nhsb-button nhsb-button--secondary" type="submit" disabled=move || submission.sending.get()>
+                            {move || if submission.sending.get() { "Sending…" } else { "Send feedback" }}
+                        </button>
+                    </form>
+                }).into_any()
+            }}
+        </section>
+    }
+}
