@@ -31,7 +31,8 @@ run: build demo-api
 	@echo "Embedded in a trust page (strict CSP): http://127.0.0.1:$(PORT)/trust-site/?lang=en  (iframe: /trust-site/iframe.html)"
 	@# The demo's controls: the text messages the API would have sent (earlier-time alerts).
 	@echo "Text messages the API would have sent: http://127.0.0.1:$(PORT)/__demo/outbox.html"
-	@./target/release/demo-api --port $(PORT) --static-dir dist --test-controls \
+	@echo "The service manager's report (with sample data): http://127.0.0.1:$(PORT)/report"
+	@./target/release/demo-api --port $(PORT) --static-dir dist --test-controls --sample-events \
 		--extra-static /trust-site=examples/trust-site --csp-path /trust-site
 
 ## Every test: formatting, lints, native, wasm (headless Chromium) and browser journeys.

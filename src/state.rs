@@ -124,8 +124,9 @@ impl AppState {
     /// Reads what this tab kept (the answers so far, the booking just made, the booking being
     /// changed), once, and keeps them there from then on. Called when a chunk has loaded,
     /// before its first page shows: every page that uses them is in a chunk, so reading and
-    /// writing them is not code the start page waits for.
-    pub fn restore(&self) {
+    /// writing them is not code the start page waits for. `also` starts what else the chunks
+    /// run once (measuring, `crate::measure::start`), under the app's owner.
+    pub fn restore(&self, also: impl Fn(AppState) + 'static) {
         if self.kept.get_value() {
             return;
         }
@@ -143,7 +144,7 @@ impl AppState {
             owner.with(|| {
                 // Once, from an effect: called directly from here, some of its code stayed in
                 // the main module after the split (measured: 94 B of brotli).
-                Effect::new(move |_| untrack(|| crate::measure::start(state)));
+                Effect::new(move |_| untrack(|| also(state)));
                 if let Some(mut saved) = load::<BookingDraft>(DRAFT_KEY) {
                     // The URL's answers win, as they did when the tab opened.
                     state.route.with_untracked(|r| saved.apply(&r.choices));

@@ -1,6 +1,6 @@
-//! The router: contract endpoints under /api (behind fault injection), optional test controls
-//! under /__demo, optional static app at /, and CORS around everything so browsers on another
-//! origin can read every answer, errors included. The contract handlers are here too: each reads
+//! The router: contract endpoints under /api (behind fault injection), the service manager's
+//! report at /report, optional test controls under /__demo, optional static app at /, and CORS
+//! around everything so browsers on another origin can read every answer, errors included. The contract handlers are here too: each reads
 //! its request (`request.rs`), asks the store and lets `?` turn errors into the error envelope.
 
 use std::sync::Arc;
@@ -10,9 +10,10 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::from_fn_with_state;
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{any, delete, get, post, MethodRouter};
 use axum::Router;
+use serde_json::{json, Value};
 use tower_http::cors::{Any, CorsLayer};
 
 use crate::config::Config;
@@ -23,7 +24,7 @@ use crate::request::{
 };
 use crate::state::App;
 use crate::version::{ApiVersion, Feature};
-use crate::{controls, faults, statics};
+use crate::{controls, faults, report, statics};
 
 pub fn router(config: Config) -> Router {
     build(Arc::new(App::new(config)))
@@ -50,13 +51,29 @@ pub fn build(app: Arc<App>) -> Router {
     } else {
         api
     };
+    let api = if app.config.api_version.offers(Feature::Feedback) {
+        api.route("/api/feedback", only(post(create_feedback)))
+    } else {
+        api
+    };
+    let api = if app.config.api_version.offers(Feature::Events) {
+        api.route("/api/events", only(post(create_event)))
+    } else {
+        api
+    };
     let api = api
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))
         .layer(from_fn_with_state(app.fault_state(), faults::layer))
         .with_state(app.clone());
 
-    let mut router = api;
+    // The report is the demo's own page, not part of the contract: no fault injection.
+    let mut router = api.merge(
+        Router::new()
+            .route("/report", get(report_page))
+            .route("/report.css", get(report_css))
+            .with_state(app.clone()),
+    );
     if app.config.test_controls {
         router = router.merge(controls::router(app.clone()));
     }
@@ -206,4 +223,72 @@ async fn stop_alert(
 
 async fn offer(State(app): State<Arc<App>>, Path(code): Path<String>) -> Result<Json, ApiError> {
     Ok(Json(app.store().offer(&code)?))
+}
+
+/// A `POST /feedback` or `POST /events` body: JSON (whatever the `Content-Type`: events come
+/// from `navigator.sendBeacon` as `text/plain`), and an object. The body is never echoed.
+fn measure_body(body: &Bytes) -> Result<Value, ApiError> {
+    let body = json_body(body)?;
+    if !body.is_object() {
+        return Err(ApiError::bad_request(
+            "The request body must be a JSON object.",
+            None,
+        ));
+    }
+    Ok(body)
+}
+
+/// 202 `{ "ok": true }`: kept, with nothing that identifies the patient.
+async fn create_feedback(
+    State(app): State<Arc<App>>,
+    body: Bytes,
+) -> Result<impl IntoResponse, ApiError> {
+    let body = measure_body(&body)?;
+    app.store().record_feedback(&body)?;
+    Ok((StatusCode::ACCEPTED, Json(json!({ "ok": true }))))
+}
+
+/// 204 (no body): kept, to the minute, with nothing that identifies the patient.
+async fn create_event(State(app): State<Arc<App>>, body: Bytes) -> Result<StatusCode, ApiError> {
+    let body = measure_body(&body)?;
+    app.store().record_event(&body)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// What the report page may load: its own stylesheet, nothing else (no script at all).
+pub const REPORT_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
+    base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+/// `GET /report`: the service manager's page, worked out afresh each time (never cached).
+async fn report_page(State(app): State<Arc<App>>) -> Response {
+    let report = app.store().report();
+    let mut res = report::render(&report).into_response();
+    let headers = res.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(REPORT_CSP),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    res
+}
+
+/// `GET /report.css`: the report's stylesheet (a file of its own, so no inline style is needed
+/// under a strict policy).
+async fn report_css() -> Response {
+    let mut res = report::STYLESHEET.into_response();
+    let headers = res.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/css; charset=utf-8"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    res
 }

@@ -25,6 +25,9 @@ pub struct Config {
     pub hold_seconds: u64,
     /// Faults at start and after /__demo/reset.
     pub faults: Faults,
+    /// Seeds two weeks of made-up events and feedback (at start and after /__demo/reset), so
+    /// the report at /report is not empty in a demo; the report says it includes sample data.
+    pub sample_events: bool,
     pub test_controls: bool,
     pub static_dir: Option<PathBuf>,
     /// (path prefix, folder) pairs served as they are.
@@ -44,6 +47,7 @@ impl Default for Config {
             api_version: ApiVersion::default(),
             hold_seconds: DEFAULT_HOLD_SECONDS,
             faults: Faults::default(),
+            sample_events: false,
             test_controls: false,
             static_dir: None,
             extra_static: Vec::new(),

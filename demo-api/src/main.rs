@@ -64,6 +64,9 @@ struct Args {
     #[arg(long, env = "DEMO_HOLD_SECONDS", default_value_t = DEFAULT_HOLD_SECONDS,
           value_parser = clap::value_parser!(u64).range(1..=MAX_HOLD_SECONDS))]
     hold_seconds: u64,
+    /// Seeds two weeks of made-up events and feedback so the report at /report is not empty.
+    #[arg(long, env = "DEMO_SAMPLE_EVENTS")]
+    sample_events: bool,
 }
 
 fn share(s: &str) -> Result<f64, String> {
@@ -76,7 +79,12 @@ fn share(s: &str) -> Result<f64, String> {
 fn extra_static(s: &str) -> Result<(String, PathBuf), String> {
     let (path, dir) = s.split_once('=').ok_or("expected PATH=DIR")?;
     let path = format!("/{}", path.trim_matches('/'));
-    if path == "/" || path == "/api" || path.starts_with("/api/") || path.starts_with("/__demo") {
+    if path == "/"
+        || path == "/api"
+        || path.starts_with("/api/")
+        || path.starts_with("/__demo")
+        || path.starts_with("/report")
+    {
         return Err(format!("{path} is taken; choose another prefix"));
     }
     Ok((path, PathBuf::from(dir)))
@@ -99,6 +107,7 @@ async fn main() {
             html_errors: args.html_errors,
             fail_next: Vec::new(),
         },
+        sample_events: args.sample_events,
         test_controls: args.test_controls,
         static_dir: args.static_dir,
         extra_static: args.extra_static,

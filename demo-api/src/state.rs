@@ -28,6 +28,7 @@ impl App {
         Store::new(config.seed, clock, config.page_size)
             .with_api_version(config.api_version)
             .with_hold_seconds(config.hold_seconds)
+            .with_sample_events(config.sample_events)
     }
 
     /// A poisoned lock only means a handler panicked; the data is still consistent because
@@ -50,7 +51,8 @@ impl App {
     }
 
     /// Same seed, same data: reseeds everything (slot alerts, holds and the text messages
-    /// go too, and the hold length is the start-up one again) and restores the start-up faults.
+    /// go too, and so do the events and feedback, the sample ones coming back; the hold length
+    /// is the start-up one again) and restores the start-up faults.
     pub fn reset(&self) {
         *self.store() = Self::fresh_store(&self.config);
         *self.faults() = self.config.faults.clone();

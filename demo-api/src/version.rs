@@ -7,8 +7,7 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-/// A part of version 1.1 that this server implements. `feedback` and `events` are not
-/// implemented, so they are never listed.
+/// A part of version 1.1 that this server implements (all seven of the contract's).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Feature {
@@ -20,6 +19,11 @@ pub enum Feature {
     /// bookings and reschedules: a patient is told (and a freed time held) when an earlier time
     /// comes up.
     SlotAlerts,
+    /// `POST /feedback`: a rating and an optional comment, with nothing that identifies anyone.
+    Feedback,
+    /// `POST /events`: anonymous journey events (sent with `navigator.sendBeacon`), for the
+    /// service manager's report at `/report`.
+    Events,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -40,6 +44,8 @@ impl ApiVersion {
                 Feature::BookedBy,
                 Feature::Language,
                 Feature::SlotAlerts,
+                Feature::Feedback,
+                Feature::Events,
             ]),
         }
     }

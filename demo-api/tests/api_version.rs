@@ -113,7 +113,9 @@ async fn the_binary_takes_the_version_from_a_flag_or_the_environment() {
             "needs",
             "booked_by",
             "language",
-            "slot_alerts"
+            "slot_alerts",
+            "feedback",
+            "events"
         ]))
     );
     let flag = services_from_binary(&["--api-version", "1.0"], None).await;

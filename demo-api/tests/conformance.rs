@@ -418,6 +418,39 @@ async fn every_endpoint_answers_as_openapi_declares() {
     let r = api.get(&format!("/api/offers/{code}")).await;
     assert_eq!(r.status, 404, "a stopped alert's hold is released");
 
+    // Feedback and events (1.1 `feedback` and `events`); more in tests/measure.rs.
+    let feedback =
+        json!({ "rating": 4, "comment": "Easy.", "step": "confirmation", "source": "website" });
+    spec.assert_valid(
+        &json!({ "$ref": "#/components/schemas/FeedbackRequest" }),
+        &feedback,
+        true,
+        "feedback request",
+    );
+    let r = api.post("/api/feedback", None, &feedback).await;
+    assert_eq!(r.status, 202, "{}", r.text);
+    spec.check("POST", "/feedback", &r);
+    let r = api
+        .post("/api/feedback", None, &json!({ "rating": 6 }))
+        .await;
+    assert_eq!(r.status, 422);
+    spec.check("POST", "/feedback", &r);
+    let event = json!({ "event": "step", "step": "time", "source": "sms-invite", "elapsed_s": 42, "device": "mobile" });
+    spec.assert_valid(
+        &json!({ "$ref": "#/components/schemas/EventRequest" }),
+        &event,
+        true,
+        "event request",
+    );
+    let r = api.post("/api/events", None, &event).await;
+    assert_eq!(r.status, 204, "{}", r.text);
+    spec.check("POST", "/events", &r);
+    let r = api
+        .post("/api/events", None, &json!({ "event": "nope" }))
+        .await;
+    assert_eq!(r.status, 422);
+    spec.check("POST", "/events", &r);
+
     // 503 with Retry-After, as every operation declares.
     let rule = json!({ "fail_next": [ { "method": "GET", "path": "/api/services", "status": 503, "retry_after": 7 } ] });
     assert_eq!(api.post("/__demo/faults", None, &rule).await.status, 200);

@@ -57,7 +57,15 @@ async fn services_list_the_features_and_physiotherapy_carries_the_contracts_scre
     // Only what is implemented: no feedback or events.
     assert_eq!(
         r.json["features"],
-        json!(["screening", "needs", "booked_by", "language", "slot_alerts"])
+        json!([
+            "screening",
+            "needs",
+            "booked_by",
+            "language",
+            "slot_alerts",
+            "feedback",
+            "events"
+        ])
     );
     let services = r.json["services"].as_array().unwrap();
     let physio = services.iter().find(|s| s["id"] == "physio-msk").unwrap();

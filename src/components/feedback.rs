@@ -97,6 +97,21 @@ fn FeedbackForm(did: &'static str, step: &'static str) -> impl IntoView {
             },
         );
     };
+    // The page's title says "Error: " while this form shows errors, as any page's does.
+    Effect::new(move |_| {
+        let errors = rating_error.with(Option::is_some) || comment_error.with(Option::is_some);
+        let doc = document();
+        let title = doc.title();
+        let bare = title.strip_prefix("Error: ").unwrap_or(&title);
+        let wanted = if errors {
+            format!("Error: {bare}")
+        } else {
+            bare.to_string()
+        };
+        if wanted != title {
+            doc.set_title(&wanted);
+        }
+    });
     let summary = Signal::derive(move || {
         let mut list = Vec::new();
         if let Some(e) = rating_error.get() {

@@ -167,7 +167,7 @@ macro_rules! chunk {
             }
             Ok(Pages {
                 render,
-                ready: |state| state.restore(),
+                ready: |state| state.restore(crate::measure::start),
             })
         }
 
@@ -178,7 +178,7 @@ macro_rules! chunk {
             }
             Ok(Pages {
                 render,
-                ready: |state| state.restore(),
+                ready: |state| state.restore(crate::measure::start),
             })
         }
     };

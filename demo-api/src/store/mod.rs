@@ -2,22 +2,25 @@
 //! operation, so check-and-take of a slot, idempotency look-up and storing a result are one
 //! atomic step: of many concurrent requests for one slot exactly one wins. Answers are JSON
 //! values or a [`StoreError`]; what those mean in HTTP is decided in `errors.rs`. Slot alerts
-//! and the times held for them are in `alerts.rs`.
+//! and the times held for them are in `alerts.rs`; feedback, events and the report's figures in
+//! `measures.rs`.
 
 mod alerts;
 mod cursor;
 mod error;
 mod limiter;
+mod measures;
 mod replays;
 mod view;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde_json::{json, Value};
 
 use crate::clock::{london_midnight, Clock};
 use crate::extras::{self, Extras};
+use crate::measure::Measures;
 use crate::outbox::Outbox;
 use crate::seed::{self, Booking, SeedData, Slot, Status};
 use crate::validate;
@@ -81,6 +84,10 @@ pub struct Store {
     outbox: Outbox,
     /// How long a freed time is held for an alert.
     hold_seconds: u64,
+    /// 1.1 `events` and `feedback` as kept (bounded; nothing identifying).
+    measures: Measures,
+    /// Bookings made with `"channel": "online"`, per day on the clinic calendar (for the report).
+    online_bookings: BTreeMap<NaiveDate, usize>,
 }
 
 impl Store {
@@ -100,6 +107,8 @@ impl Store {
             alerts: Alerts::default(),
             outbox: Outbox::default(),
             hold_seconds: DEFAULT_HOLD_SECONDS,
+            measures: Measures::default(),
+            online_bookings: BTreeMap::new(),
         };
         store.reindex();
         store
@@ -326,6 +335,7 @@ impl Store {
         if let Some(h) = hold {
             self.use_hold(h);
         }
+        self.count_online_booking(body);
         Ok(self.booking_json(&self.data.bookings[i]))
     }
 
