@@ -230,6 +230,20 @@ export function recordRequests(page: Page): Sent[] {
   return sent;
 }
 
+/** A count of the journey's steps (`POST /api/events`, issue 18): anonymous, and checked by `expectOnlyCounts`. */
+export const isCount = (s: Sent) => s.method === 'POST' && new URL(s.url).pathname === '/api/events';
+
+/** Every count holds only the fields a count may have (no answer, no symptom, nothing typed). */
+export function expectOnlyCounts(sent: Sent[], typed: string[] = []): void {
+  for (const s of sent.filter(isCount)) {
+    const body = JSON.parse(s.body ?? '{}');
+    for (const key of Object.keys(body)) {
+      expect(['event', 'step', 'source', 'elapsed_s', 'device', 'mode', 'kind'], `a count's field "${key}"`).toContain(key);
+    }
+    for (const text of typed) expect(s.body ?? '', 'a count holds nothing typed').not.toContain(text);
+  }
+}
+
 export const bookingPosts = (sent: Sent[]) =>
   sent.filter((s) => s.method === 'POST' && new URL(s.url).pathname === '/api/bookings');
 

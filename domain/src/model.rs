@@ -24,15 +24,20 @@ impl ServiceList {
     /// not exist there, so its questions are never asked (a `screening` block without the
     /// `screening` feature is ignored).
     pub fn offered(self) -> Vec<Service> {
-        let has = |f: &str| self.features.iter().any(|x| x == f);
-        let offers = Offers {
-            needs: has("needs"),
-            booked_by: has("booked_by"),
-            slot_alerts: has("slot_alerts"),
-            feedback: has("feedback"),
-            events: has("events"),
-        };
-        let screening = has("screening");
+        // One pass over the list (a search per feature was 39 B more of the main module).
+        let mut offers = Offers::default();
+        let mut screening = false;
+        for feature in &self.features {
+            match feature.as_str() {
+                "needs" => offers.needs = true,
+                "booked_by" => offers.booked_by = true,
+                "slot_alerts" => offers.slot_alerts = true,
+                "feedback" => offers.feedback = true,
+                "events" => offers.events = true,
+                "screening" => screening = true,
+                _ => {}
+            }
+        }
         self.services
             .into_iter()
             .map(|mut s| {

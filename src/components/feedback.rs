@@ -20,6 +20,8 @@ pub fn Feedback(
     did: &'static str,
     /// The page it is sent from (`confirmation`, `manage/cancelled`).
     step: &'static str,
+    /// The page's title (it gets "Error: " before it while the form shows errors).
+    title: &'static str,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let offered = move || {
@@ -27,22 +29,24 @@ pub fn Feedback(
             .services
             .with(|s| matches!(s, Some(Ok(list)) if list.iter().any(|s| s.offers.feedback)))
     };
-    move || offered().then(|| untrack(|| view! { <FeedbackForm did=did step=step/> }))
+    move || offered().then(|| untrack(|| view! { <FeedbackForm did=did step=step title=title/> }))
 }
 
 #[component]
-fn FeedbackForm(did: &'static str, step: &'static str) -> impl IntoView {
+fn FeedbackForm(did: &'static str, step: &'static str, title: &'static str) -> impl IntoView {
     let state = expect_context::<AppState>();
     let rating = RwSignal::new(None::<String>);
     let comment = RwSignal::new(String::new());
     let rating_error = RwSignal::new(None::<String>);
     let comment_error = RwSignal::new(None::<String>);
     let sent = RwSignal::new(false);
-    // The page's own title stays: this form is a part of the page.
-    let submission = Submission {
-        sending: RwSignal::new(false),
-        shown: RwSignal::new(None),
-    };
+    // The page's title, with "Error: " before it while this form shows errors.
+    let submission = Submission::with_field_errors(
+        title,
+        Signal::derive(move || {
+            rating_error.with(Option::is_some) || comment_error.with(Option::is_some)
+        }),
+    );
     let question = format!("How easy was it to {did} an appointment?");
     let items = [
         ("5", "Very easy"),
@@ -97,21 +101,6 @@ fn FeedbackForm(did: &'static str, step: &'static str) -> impl IntoView {
             },
         );
     };
-    // The page's title says "Error: " while this form shows errors, as any page's does.
-    Effect::new(move |_| {
-        let errors = rating_error.with(Option::is_some) || comment_error.with(Option::is_some);
-        let doc = document();
-        let title = doc.title();
-        let bare = title.strip_prefix("Error: ").unwrap_or(&title);
-        let wanted = if errors {
-            format!("Error: {bare}")
-        } else {
-            bare.to_string()
-        };
-        if wanted != title {
-            doc.set_title(&wanted);
-        }
-    });
     let summary = Signal::derive(move || {
         let mut list = Vec::new();
         if let Some(e) = rating_error.get() {

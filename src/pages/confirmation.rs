@@ -33,7 +33,7 @@ pub fn ConfirmationPage() -> impl IntoView {
             <AppointmentSummary booking=booking.clone()/>
             <CalendarButtons booking=booking.clone()/>
             <WhatNext booking=booking/>
-            <Feedback did="book" step="confirmation"/>
+            <Feedback did="book" step="confirmation" title=Step::Confirmation.title()/>
         }
         .into_any(),
         None => view! {

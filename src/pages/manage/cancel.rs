@@ -109,7 +109,7 @@ pub fn CancelledPage() -> impl IntoView {
                 state.go_to(Step::Start);
             }>"Book another appointment"</StepLink>
         </p>
-        <Feedback did="cancel" step="manage/cancelled"/>
+        <Feedback did="cancel" step="manage/cancelled" title=Step::ManageCancelled.title()/>
     }
     .into_any()
 }
