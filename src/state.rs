@@ -125,7 +125,7 @@ impl AppState {
     /// changed), once, and keeps them there from then on. Called when a chunk has loaded,
     /// before its first page shows: every page that uses them is in a chunk, so reading and
     /// writing them is not code the start page waits for. `also` starts what else the chunks
-    /// run once (measuring, `crate::measure::start`), under the app's owner.
+    /// run once (measuring the journey), under the app's owner.
     pub fn restore(&self, also: impl Fn(AppState) + 'static) {
         if self.kept.get_value() {
             return;
