@@ -32,6 +32,7 @@ run: build demo-api
 	@# The demo's controls: the text messages the API would have sent (earlier-time alerts).
 	@echo "Text messages the API would have sent: http://127.0.0.1:$(PORT)/__demo/outbox.html"
 	@echo "The service manager's report (with sample data): http://127.0.0.1:$(PORT)/report"
+	@echo "The state gallery (every page and state, for accessibility testing): http://127.0.0.1:$(PORT)/gallery"
 	@./target/release/demo-api --port $(PORT) --static-dir dist --test-controls --sample-events \
 		--extra-static /trust-site=examples/trust-site --csp-path /trust-site
 

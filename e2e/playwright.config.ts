@@ -45,7 +45,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `target/release/demo-api --port ${port} --static-dir ${process.env.E2E_DIST || 'dist'} --test-controls`,
+    // E2E_DEMO_API: another demo-api binary (e.g. one built with its own CARGO_TARGET_DIR).
+    command: `${process.env.E2E_DEMO_API || 'target/release/demo-api'} --port ${port} --static-dir ${process.env.E2E_DIST || 'dist'} --test-controls`,
     cwd: root,
     url: `${baseURL}/api/services`,
     reuseExistingServer: false,

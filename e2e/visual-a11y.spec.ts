@@ -1,4 +1,4 @@
-// What axe cannot see: on every page and state (a11y.spec.ts's lists, the 1.1 pages included),
+// What axe cannot see: on every page and state (the state gallery's list, gallery/states.json),
 // target sizes (44 × 44 CSS px), reflow at 320 px (and 1280 px at 400 % zoom), WCAG 1.4.12 text
 // spacing, 200 % text, page structure; then forced colours, reduced motion, the static shell
 // without JavaScript, and how the slot picker reads to a screen reader.
@@ -24,8 +24,6 @@ import {
 } from './helpers';
 import { requireFeatures } from './helpers-inclusive';
 import {
-  INCLUSIVE_STATES,
-  STATES,
   TEXT_SPACING_CSS,
   clippedText,
   expectTabCycle,
@@ -38,6 +36,7 @@ import {
   structureProblems,
   uncontainedText,
 } from './helpers-a11y';
+import { GALLERY_STATES, openState } from './helpers-gallery';
 
 /**
  * Links exempt from the 44 px target size, and why. Each is a text link inside a sentence,
@@ -73,18 +72,28 @@ async function expectNoOverflow(page: Page, label: string): Promise<void> {
   if (overflow > 0) expect.soft(widest, `elements past the right edge on ${label}`).toEqual([]);
 }
 
-for (const state of [...STATES, ...INCLUSIVE_STATES]) {
-  test(`${state.name}: 44px targets, reflow at 320px, text spacing, 200% text, structure`, async ({ page, demo, request }) => {
-    if (state.features) await requireFeatures(request, ...state.features);
-    await state.reach(page, demo);
+/**
+ * Where the app falls short of this suite today: found when the suite began to run on every state
+ * in the gallery's list (issue #19), and not fixed there (the gallery changes no app code). Each
+ * is an expected failure: once the app is fixed it passes, Playwright reports that as a failure,
+ * and the entry goes.
+ */
+const KNOWN_FAILURES: Record<string, string> = {};
+
+// Every page and state: the state gallery's (gallery/states.json), each opened by its link.
+for (const state of GALLERY_STATES) {
+  test(`${state.name} [${state.id}]: 44px targets, reflow at 320px, text spacing, 200% text, structure`, async ({ page, request }) => {
+    test.fail(state.id in KNOWN_FAILURES, KNOWN_FAILURES[state.id]);
+    if (state.features?.length) await requireFeatures(request, ...state.features);
+    await openState(page, state);
     if (!state.loading) await settled(page);
 
     // Structure (the same at any width).
     expect.soft(await structureProblems(page), `structure of ${state.name}`).toEqual([]);
-    if (/^details/.test(state.name)) {
+    if (/^details/.test(state.id)) {
       expect(await personalFieldIds(page), 'the personal fields were there to check').toHaveLength(7);
     }
-    if (/^manage: find/.test(state.name)) {
+    if (/^find/.test(state.id)) {
       expect(await personalFieldIds(page), 'the date of birth boxes were there to check').toHaveLength(3);
     }
 

@@ -1,5 +1,7 @@
 //! The router: contract endpoints under /api (behind fault injection), the service manager's
-//! report at /report, optional test controls under /__demo, optional static app at /, and CORS
+//! report at /report, optional test controls under /__demo, optional static app at /, the state
+//! gallery at /gallery when both of those are on (`gallery`: sessions of their own, each built
+//! by [`build`] over its own `App`), and CORS
 //! around everything so browsers on another origin can read every answer, errors included. The contract handlers are here too: each reads
 //! its request (`request.rs`), asks the store and lets `?` turn errors into the error envelope.
 
@@ -24,7 +26,7 @@ use crate::request::{
 };
 use crate::state::App;
 use crate::version::{ApiVersion, Feature};
-use crate::{controls, faults, report, statics};
+use crate::{controls, faults, gallery, report, statics};
 
 pub fn router(config: Config) -> Router {
     build(Arc::new(App::new(config)))
@@ -76,6 +78,10 @@ pub fn build(app: Arc<App>) -> Router {
     );
     if app.config.test_controls {
         router = router.merge(controls::router(app.clone()));
+    }
+    // The state gallery needs the app to show and the test controls to drive it.
+    if app.config.test_controls && app.config.static_dir.is_some() {
+        router = router.merge(gallery::router(&app.config, build));
     }
     for (prefix, dir) in &app.config.extra_static {
         router = router.nest_service(prefix, statics::folder(dir.clone()));

@@ -1,7 +1,8 @@
 //! Test controls under /__demo (only with --test-controls): reset, faults, a list of bookings
 //! for double-booking checks, taking a slot as "someone else", and for slot alerts the text
 //! messages "sent" (as JSON and as a page whose offer links can be followed), the alerts and
-//! their holds, and the hold length; for 1.1 feedback and events, what arrived.
+//! their holds, the hold length and running the holds out at once; for 1.1 feedback and events,
+//! what arrived.
 
 use std::sync::Arc;
 
@@ -30,6 +31,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/__demo/outbox.html", get(outbox_page))
         .route("/__demo/alerts", get(alerts))
         .route("/__demo/hold-seconds", post(set_hold_seconds))
+        .route("/__demo/expire-holds", post(expire_holds))
         .route("/__demo/events", get(events))
         .with_state(app)
 }
@@ -108,6 +110,12 @@ async fn set_hold_seconds(State(app): State<Arc<App>>, body: Bytes) -> Result<Js
         })?;
     app.store().set_hold_seconds(seconds);
     Ok(Json(json!({ "seconds": seconds })))
+}
+
+/// Every time held for a slot alert runs out now. Answers `{ "expired": N }`.
+async fn expire_holds(State(app): State<Arc<App>>) -> Json {
+    let expired = app.store().expire_holds();
+    Json(json!({ "expired": expired }))
 }
 
 /// What arrived at `POST /api/events` and `POST /api/feedback`, oldest first, as kept (sample

@@ -1,6 +1,7 @@
 //! Fault injection in front of the API routes, so the app's handling of slow, failing, odd and
 //! lost responses can be shown and tested: latency, a random share of 503/429, forced 409s,
-//! HTML bodies from a "proxy", and one-shot rules for the next matching request.
+//! HTML bodies from a "proxy", and one-shot rules for the next matching request (among them a
+//! connection cut before any answer, and a request held until the app gives up waiting).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -54,7 +55,19 @@ pub struct FailRule {
     /// Error code to send instead of the one the status implies.
     #[serde(default)]
     pub code: Option<String>,
+    /// The network fails: the browser gets an answer it cannot read and reports a network
+    /// error, as when the patient's signal drops ([`cut_off`]). Nothing is done with the request.
+    #[serde(default)]
+    pub network: bool,
+    /// Holds the request for [`HANG`] before letting it through, so the app shows its loading
+    /// state until then (or until its own time limit gives up).
+    #[serde(default)]
+    pub hang: bool,
 }
+
+/// How long a `hang` rule holds its request: ten minutes, long enough to listen to a loading
+/// message with a screen reader.
+pub const HANG: Duration = Duration::from_secs(600);
 
 fn default_status() -> u16 {
     503
@@ -164,6 +177,22 @@ fn is_booking_change(method: &Method, path: &str) -> bool {
             || (path.starts_with("/api/bookings/") && path.ends_with("/reschedule")))
 }
 
+/// What a browser makes of a lost connection: a network error ("Failed to fetch"). The answer
+/// says it is gzip-compressed and is not, so the browser cannot read it and reports exactly
+/// that error. (A connection simply dropped before answering is not enough: a browser quietly
+/// sends the request again on a fresh connection, and the second try would get through.)
+pub fn cut_off() -> Response {
+    let mut res = Response::new(Body::from("This is not gzip: the connection was lost."));
+    let headers = res.headers_mut();
+    headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/octet-stream"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
 fn replace_with_html(res: Response) -> Response {
     let (mut parts, _) = res.into_parts();
     parts.headers.insert(
@@ -194,6 +223,13 @@ pub async fn layer(State(state): State<Arc<FaultState>>, req: Request, next: Nex
         tokio::time::sleep(Duration::from_millis(latency)).await;
     }
     let res = if let Some(rule) = rule {
+        if rule.network {
+            return cut_off();
+        }
+        if rule.hang {
+            tokio::time::sleep(HANG).await;
+            return next.run(req).await;
+        }
         if rule.drop_after_commit {
             // The work is done for real; only the answer is lost.
             let _ = next.run(req).await;

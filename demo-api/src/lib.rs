@@ -9,6 +9,7 @@ pub mod controls;
 pub mod errors;
 pub mod extras;
 pub mod faults;
+pub mod gallery;
 pub mod json;
 pub mod measure;
 pub mod outbox;

@@ -84,6 +84,8 @@ fn extra_static(s: &str) -> Result<(String, PathBuf), String> {
         || path.starts_with("/api/")
         || path.starts_with("/__demo")
         || path.starts_with("/report")
+        || path.starts_with("/gallery")
+        || path.starts_with("/__s")
     {
         return Err(format!("{path} is taken; choose another prefix"));
     }

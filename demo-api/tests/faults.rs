@@ -222,3 +222,43 @@ async fn latency_delays_every_api_answer() {
     api.get("/api/services").await;
     assert!(t.elapsed() < Duration::from_millis(150));
 }
+
+#[tokio::test]
+async fn a_network_rule_answers_what_a_browser_reads_as_a_lost_connection() {
+    let api = Api::frozen(NOW);
+    let slot = free_slot(&api, "2027-03-23").await;
+    let rules =
+        json!({ "fail_next": [{ "method": "POST", "path": "/api/bookings", "network": true }] });
+    api.post("/__demo/faults", None, &rules).await;
+    let r = api
+        .post("/api/bookings", Some("n1"), &booking_body(&slot))
+        .await;
+    // Claimed gzip and not gzip: a browser cannot decode it and reports a network error.
+    assert_eq!(r.header("content-encoding"), Some("gzip"));
+    assert!(!r.text.as_bytes().starts_with(&[0x1f, 0x8b]));
+    assert_eq!(
+        api.demo_bookings().await.len(),
+        3,
+        "nothing done with the request"
+    );
+    // Consumed: the next try goes through.
+    let r = api
+        .post("/api/bookings", Some("n1"), &booking_body(&slot))
+        .await;
+    assert_eq!(r.status, 201);
+}
+
+#[tokio::test]
+async fn a_hang_rule_holds_its_request_and_only_that_one() {
+    let api = Api::frozen(NOW);
+    let rules = json!({ "fail_next": [{ "path": "/api/services", "hang": true }] });
+    api.post("/__demo/faults", None, &rules).await;
+    // Held (for `faults::HANG`, ten minutes, then let through): still waiting after a while.
+    let held = tokio::time::timeout(Duration::from_millis(300), api.get("/api/services")).await;
+    assert!(held.is_err(), "the request is held");
+    assert_eq!(demo_api::faults::HANG, Duration::from_secs(600));
+    // Consumed: the next one is answered at once.
+    let t = Instant::now();
+    assert_eq!(api.get("/api/services").await.status, 200);
+    assert!(t.elapsed() < Duration::from_secs(1));
+}

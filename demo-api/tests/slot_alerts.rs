@@ -1201,3 +1201,28 @@ fn the_slot_alert_schemas_reject_drift() {
     );
     assert!(!reschedule.is_valid(&json!({ "date_of_birth": "1958-02-28" })));
 }
+
+#[tokio::test]
+async fn expire_holds_runs_every_live_hold_out_at_once() {
+    let (_app, api) = server();
+    let alert = create_alert(
+        &api,
+        "x",
+        &alert_body("band-6", None, "2027-04-30", "1990-06-15", "07700 900001"),
+    )
+    .await;
+    let slot = free_slots(&api, MAIN, "2027-03-23").await.remove(0);
+    free_up(&api, &slot).await;
+    let (code, _) = hold_of(&api, &alert).await.expect("held");
+    assert!(!listed(&api, MAIN, &slot).await);
+
+    let r = api.post("/__demo/expire-holds", None, &json!({})).await;
+    assert_eq!((r.status, &r.json), (200, &json!({ "expired": 1 })));
+    assert_eq!(api.get(&format!("/api/offers/{code}")).await.status, 404);
+    assert_eq!(hold_of(&api, &alert).await, None);
+    assert!(listed(&api, MAIN, &slot).await, "back to the public");
+    assert_eq!(messages_of(&api, &alert, "hold_expired").await.len(), 1);
+    // Nothing left to run out.
+    let r = api.post("/__demo/expire-holds", None, &json!({})).await;
+    assert_eq!(r.json, json!({ "expired": 0 }));
+}

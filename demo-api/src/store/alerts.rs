@@ -691,6 +691,20 @@ impl Store {
 
     // ---- test controls ----
 
+    /// `POST /__demo/expire-holds`: every live hold runs out now, as if its time had passed
+    /// (the patient is texted, the time goes to the next alert or back to the public). Answers
+    /// how many ran out.
+    pub fn expire_holds(&mut self) -> usize {
+        let now = self.now();
+        let live: Vec<usize> = self.alerts.live_by_alert.values().copied().collect();
+        for &h in &live {
+            let hold = &mut self.alerts.holds[h];
+            hold.held_until = hold.held_until.min(now);
+        }
+        self.settle();
+        live.len()
+    }
+
     /// `GET /__demo/alerts`: every alert (with its live hold) and every hold there has been.
     pub fn demo_alerts(&self) -> Value {
         let today = self.clock.today();
