@@ -7,13 +7,14 @@ use booking_domain::api::{ApiError, ErrorCode};
 use booking_domain::format;
 use booking_domain::journey::{Route, Step};
 use booking_domain::outcome::Outcome;
-use booking_domain::validate::{date_of_birth, Field};
+use booking_domain::validate::Field;
 use leptos::prelude::*;
 
 use crate::browser::{focus_heading, set_title, today};
 use crate::components::{
     error_items, ApiProblem, BackLink, Choice, DateInput, ErrorItem, ErrorSummary, Loading,
-    PhoneNumber, Radios, SingleChoiceQuestion, StepLink, SummaryList, TextInput,
+    PhoneNumber, Radios, ReferenceAndDob, SingleChoiceQuestion, StepLink, SummaryList, TextInput,
+    WaysOn,
 };
 use crate::http::new_idempotency_key;
 use crate::state::AppState;
@@ -482,69 +483,37 @@ const NOT_FOUND: &str =
 fn StopAlertPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let kept = state.alert().get_untracked();
-    let typed = |f: fn(&AlertDetailsForm) -> &String| {
-        RwSignal::new(
-            kept.as_ref()
-                .map(|a| f(&a.details).clone())
-                .unwrap_or_default(),
-        )
-    };
-    let reference = RwSignal::new(
+    let dob = kept.as_ref().map(|a| &a.details);
+    let form = ReferenceAndDob::new(
+        REFERENCE,
         (kept.as_ref())
             .and_then(|a| a.set.as_ref().map(|s| s.alert.clone()))
             .unwrap_or_default(),
+        [
+            dob.map(|d| d.dob_day.clone()).unwrap_or_default(),
+            dob.map(|d| d.dob_month.clone()).unwrap_or_default(),
+            dob.map(|d| d.dob_year.clone()).unwrap_or_default(),
+        ],
     );
-    let (day, month, year) = (
-        typed(|d| &d.dob_day),
-        typed(|d| &d.dob_month),
-        typed(|d| &d.dob_year),
-    );
-    let reference_error = RwSignal::new(None::<String>);
-    let dob_error = RwSignal::new(None::<(Field, String)>);
-    let field_errors = Signal::derive(move || {
-        reference_error.with(Option::is_some) || dob_error.with(Option::is_some)
-    });
     let stopped = RwSignal::new(None::<String>);
     let title = Signal::derive(move || match stopped.with(Option::is_some) {
         true => "Alert stopped",
         false => Step::AlertStop.title(),
     });
-    let submission = Submission::with_field_errors(title, field_errors);
+    let submission = Submission::with_field_errors(title, form.has_errors());
     let not_found = move || {
         submission
             .shown
             .with(|s| matches!(s, Some(Outcome::NotFound)))
     };
-    let summary = Signal::derive(move || {
-        let mut list = Vec::new();
-        if not_found() {
-            list.push(ErrorItem::new(REFERENCE, NOT_FOUND));
-        }
-        if let Some(e) = reference_error.get() {
-            list.push(ErrorItem::new(REFERENCE, e));
-        }
-        if let Some((field, e)) = dob_error.get() {
-            list.push(ErrorItem::new(field.id(), e));
-        }
-        list
-    });
+    let summary = form.summary(not_found, NOT_FOUND);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if submission.sending.get_untracked() {
             return;
         }
         submission.shown.set(None);
-        let r = normalise_alert_reference(&reference.get_untracked());
-        let d = date_of_birth(
-            &day.get_untracked(),
-            &month.get_untracked(),
-            &year.get_untracked(),
-            today(),
-        );
-        reference_error.set(r.as_ref().err().map(|e| e.to_string()));
-        dob_error.set(d.as_ref().err().map(|e| (e.field, e.message.clone())));
-        let (Ok(reference), Ok(dob)) = (r, d) else {
-            focus_heading();
+        let Some((reference, dob)) = form.read(normalise_alert_reference) else {
             return;
         };
         let client = state.client;
@@ -577,12 +546,7 @@ fn StopAlertPage() -> impl IntoView {
                     <div class="nhsb-panel__body">"Alert " {reference}</div>
                 </div>
                 <p>"We will not text you about earlier times for this alert. Any appointment you have booked is not affected."</p>
-                <h2 class="nhsb-heading-m">"What you can do now"</h2>
-                <ul class="nhsb-list nhsb-list--bullet">
-                    <li><StepLink to=Step::Start>"Book an appointment online"</StepLink></li>
-                    <li><StepLink to=Step::ManageFind>"Change or cancel an appointment you have already booked"</StepLink></li>
-                    <li>"Call " <PhoneNumber/></li>
-                </ul>
+                <WaysOn/>
             }
             .into_any();
         }
@@ -598,9 +562,9 @@ fn StopAlertPage() -> impl IntoView {
                     <h1 tabindex="-1">{Step::AlertStop.title()}</h1>
                     <p>"We will stop texting you about earlier times. Any appointment you have booked stays booked."</p>
                     <TextInput id=REFERENCE label="Alert reference" hint="This is in our text messages and starts ALT, for example ALT-4M8Q"
-                        value=reference error=reference_error autocomplete="off" no_spellcheck=true width="10"/>
+                        value=form.reference error=form.reference_error autocomplete="off" no_spellcheck=true width="10"/>
                     <DateInput id="dob" legend="Date of birth" hint="For example, 15 3 1984"
-                        day=day month=month year=year error=dob_error/>
+                        day=form.day month=form.month year=form.year error=form.dob_error/>
                     <button class="nhsb-button nhsb-button--warning" type="submit" disabled=move || submission.sending.get()>
                         {move || if submission.sending.get() { "Stopping the alert…" } else { "Stop the alert" }}
                     </button>

@@ -15,8 +15,8 @@ use leptos::prelude::*;
 
 use crate::browser::{focus_heading, now, set_title, today};
 use crate::components::{
-    ApiProblem, DateInput, ErrorItem, ErrorSummary, Loading, PhoneNumber, StepLink, SummaryList,
-    TakenTimes,
+    ApiProblem, DateInput, ErrorItem, ErrorSummary, Loading, PhoneNumber, SummaryList, TakenTimes,
+    WaysOn,
 };
 use crate::fetched::Fetched;
 use crate::http::new_idempotency_key;
@@ -272,12 +272,7 @@ fn NoLongerHeld(offer: Option<Offer>) -> impl IntoView {
             <p>"Your appointment " {reference.to_string()} " has not changed: it is still booked at its original time."</p>
         })}
         <p>"If you asked us to tell you about earlier times, we will text you again if another one comes up."</p>
-        <h2 class="nhsb-heading-m">"What you can do now"</h2>
-        <ul class="nhsb-list nhsb-list--bullet">
-            <li><StepLink to=Step::Start>"Book an appointment online"</StepLink></li>
-            <li><StepLink to=Step::ManageFind>"Change or cancel an appointment you have already booked"</StepLink></li>
-            <li>"Call " <PhoneNumber/></li>
-        </ul>
+        <WaysOn/>
     }
     .into_any()
 }
