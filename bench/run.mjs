@@ -132,13 +132,16 @@ for (const r of browser.slots) L.push(`| ${r.throttle === 1 ? 'unthrottled' : `$
 L.push('');
 L.push(`### From Continue to the next question (headless Chromium, median of ${browser.next[0].runs})`, '');
 L.push('Service question → the next question ("Do you have any of these symptoms?" on a 1.1 API, "Who do you need to see?" on 1.0; a page that needs no request): from the click until the frame after its heading is in the DOM. The next question’s chunk was prefetched while the service question showed (the page is left until the network is idle before Continue), so no code is fetched on the way.', '');
-L.push('| CPU | time | requests on the way |', '| --- | ---: | ---: |');
+L.push('| CPU | time | requests on the way (the step\'s count to `/api/events`, sent and never waited on, left out) |', '| --- | ---: | ---: |');
 for (const r of browser.next) L.push(`| ${r.throttle === 1 ? 'unthrottled' : `${r.throttle}× slower (CDP)`} | ${ms(r.ms)} | ${r.requests} |`);
 L.push('');
 const b = browser.booking;
 L.push('### One whole booking (start → confirmation)', '');
 L.push(`| API requests | JS heap used (after GC) | wasm linear memory |`, '| ---: | ---: | ---: |');
-L.push(`| ${b.apiRequests} (${b.api.join(', ')}) | ${(b.jsHeapUsed / 2 ** 20).toFixed(2)} MiB of ${(b.jsHeapTotal / 2 ** 20).toFixed(2)} MiB | ${b.wasmMemory ? (b.wasmMemory / 2 ** 20).toFixed(2) + ' MiB' : '–'} |`, '');
+// The steps' counts (POST /api/events, sent by sendBeacon and never waited on) apart.
+const counts = b.api.filter((r) => r === 'POST /api/events').length;
+const waited = b.api.filter((r) => r !== 'POST /api/events');
+L.push(`| ${waited.length} (${waited.join(', ')}), and ${counts} step counts (POST /api/events) | ${(b.jsHeapUsed / 2 ** 20).toFixed(2)} MiB of ${(b.jsHeapTotal / 2 ** 20).toFixed(2)} MiB | ${b.wasmMemory ? (b.wasmMemory / 2 ** 20).toFixed(2) + ' MiB' : '–'} |`, '');
 L.push('### Machine', '');
 L.push(`${machine.cpus}; ${machine.memory}; load average at the end ${machine.load} (other builds and browsers may be running: timings are noisy and only reported). ${machine.rustc}; ${machine.trunk}; wasm-opt ${machine.wasmOpt}; ${machine.chromium}; node ${machine.node}; Lighthouse ${machine.lighthouse}; Playwright ${machine.playwright}.`);
 const report = L.join('\n');
