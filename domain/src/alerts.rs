@@ -503,6 +503,17 @@ mod tests {
         AlertDraft::for_journey(&draft, &services(), "Hinchingbrooke Hospital".into()).unwrap()
     }
 
+    /// From the time page, every question answered: `any_place`, before 20 March 2027, Ana Lima.
+    fn answered(any_place: bool) -> AlertDraft {
+        let mut alert = journey();
+        alert.choose_place(any_place);
+        alert
+            .answer_before(None, parts("20", "3", "2027"), today())
+            .unwrap();
+        alert.answer_details(details(), today()).unwrap();
+        alert
+    }
+
     fn details() -> AlertDetailsForm {
         AlertDetailsForm {
             given_name: "Ana".into(),
@@ -577,12 +588,7 @@ mod tests {
 
     #[test]
     fn the_request_has_the_place_only_when_only_this_place_will_do() {
-        let mut alert = journey();
-        alert.choose_place(true);
-        alert
-            .answer_before(None, parts("20", "3", "2027"), today())
-            .unwrap();
-        alert.answer_details(details(), today()).unwrap();
+        let mut alert = answered(true);
         let request = alert.request().unwrap();
         assert_eq!(request.locality, None);
         assert_eq!(request.before, day(2027, 3, 20));
@@ -597,12 +603,7 @@ mod tests {
 
     #[test]
     fn the_key_changes_exactly_when_what_is_sent_changes() {
-        let mut alert = journey();
-        alert.choose_place(false);
-        alert
-            .answer_before(None, parts("20", "3", "2027"), today())
-            .unwrap();
-        alert.answer_details(details(), today()).unwrap();
+        let mut alert = answered(false);
         alert.key = Some("k1".into());
         alert.choose_place(false);
         alert.answer_details(details(), today()).unwrap();
@@ -722,12 +723,7 @@ mod tests {
 
     #[test]
     fn the_apis_objections_go_to_the_page_that_corrects_them() {
-        let mut alert = journey();
-        alert.choose_place(false);
-        alert
-            .answer_before(None, parts("20", "3", "2027"), today())
-            .unwrap();
-        alert.answer_details(details(), today()).unwrap();
+        let mut alert = answered(false);
         let mut fields = BTreeMap::new();
         fields.insert("patient.phone".to_string(), "Not a mobile".to_string());
         assert_eq!(alert.refused(&fields), Some(Step::AlertDetails));
@@ -772,12 +768,7 @@ mod tests {
 
     #[test]
     fn a_kept_alert_reads_back_as_it_was() {
-        let mut alert = journey();
-        alert.choose_place(true);
-        alert
-            .answer_before(None, parts("20", "3", "2027"), today())
-            .unwrap();
-        alert.answer_details(details(), today()).unwrap();
+        let mut alert = answered(true);
         alert.key = Some("k".into());
         let text = serde_json::to_string(&alert).unwrap();
         assert_eq!(crate::json::parse::<AlertDraft>(&text), Some(alert));
