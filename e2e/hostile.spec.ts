@@ -327,20 +327,25 @@ test('an empty service list gives a clear page, not a blank one or an unanswerab
 async function tenThousand(page: Page, perDay: (date: string) => number): Promise<{ ms: number; slotRequests: number }> {
   const served = await serveHostile(page, { perDay });
   await chooseHostilePlace(page);
+  let crashed = false;
+  page.on('crash', () => (crashed = true));
+  const trouble: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && trouble.push(`console: ${m.text().slice(0, 200)}`));
+  page.on('requestfailed', (r) => trouble.push(`failed: ${new URL(r.url()).pathname} ${r.failure()?.errorText}`));
   const started = Date.now();
   await continueButton(page).click();
   await expectPage(page, HEADINGS.time, { focus: false });
-  let crashed = false;
-  page.on('crash', () => (crashed = true));
   try {
     // A CSS locator: working out 10,000 accessible names is slow for the test, not the app.
     await expect(slotInputs(page).first()).toBeVisible({ timeout: 60_000 });
   } catch (e) {
-    // Once (in CI, not reproduced in 30 local runs) no time had appeared after 30 s: say what
-    // the page showed instead, so the next failure explains itself.
+    // Twice in CI (never in 50 local runs, some with both cores loaded) no time had appeared
+    // after 30 and 60 s: say what the page showed and what went wrong in the error itself, as
+    // CI keeps only the end of its output, where the failures are listed.
     const shown = crashed ? '(the page crashed)' : await page.getByRole('main').innerText({ timeout: 2_000 }).catch((x) => `(unreadable: ${x})`);
-    console.log(`no time after ${Date.now() - started} ms, ${served.slotRequests()} slot pages served; the page showed:\n${shown.slice(0, 2_000)}`);
-    throw e;
+    throw new Error(
+      `no time after ${Date.now() - started} ms, ${served.slotRequests()} slot pages served; the page showed: ${shown.slice(0, 600).replace(/\s+/g, ' ')}; ${trouble.slice(0, 5).join('; ') || 'no console error or failed request'}\n${e}`,
+    );
   }
   return { ms: Date.now() - started, slotRequests: served.slotRequests() };
 }
@@ -365,41 +370,49 @@ async function expectResponsive(page: Page, g: Guard, label: string) {
   await expectNothingRan(page, g, label);
 }
 
-test('10,000 times across the 31-day window: a day is shown and the page stays responsive', async ({ page }) => {
-  test.setTimeout(150_000);
-  const g = guard(page);
-  const from = tomorrow();
-  const to = addDays(today(), 30);
-  const days = Math.round((Date.parse(to) - Date.parse(from)) / 864e5) + 1;
-  // 10,000 spread evenly over the dates the first query covers.
-  const perDay = (date: string) => {
-    if (date < from || date > to) return 0;
-    const i = Math.round((Date.parse(date) - Date.parse(from)) / 864e5);
-    return Math.floor(10_000 / days) + (i < 10_000 % days ? 1 : 0);
-  };
-  const { ms, slotRequests } = await tenThousand(page, perDay);
-  console.log(`10,000 times across ${days} days: first day shown after ${ms} ms, ${slotRequests} slot pages`);
-  expect(slotRequests, 'every page of 200 fetched').toBeGreaterThanOrEqual(50);
-  await expect(page.getByRole('heading', { level: 2, name: /^\w+day \d{1,2} \w+$/ })).toBeVisible();
-  await expect(slotInputs(page)).toHaveCount(perDay(from));
-  await expect(timeRadios(page).first()).toBeVisible();
-  // Next day still works.
-  await page.getByRole('button', { name: 'Next day' }).click();
-  await expect(slotInputs(page)).toHaveCount(perDay(addDays(from, 1)));
-  await expectResponsive(page, g, '10,000 times across the window');
-});
+test.describe('10,000 times', () => {
+  // One retry, for these two only: twice in CI (never locally) the first time had not appeared
+  // after 30 and 60 s. The failed try is still reported (as "flaky", with what the page showed
+  // and any failed request or console error), so the cause stays visible while one bad run of a
+  // shared machine no longer blocks everything else.
+  test.describe.configure({ retries: 1 });
 
-test('a day with 10,000 times: the day is shown and the page stays responsive', async ({ page }) => {
-  test.setTimeout(150_000);
-  const g = guard(page);
-  const day = tomorrow();
-  const { ms } = await tenThousand(page, (date) => (date === day ? 10_000 : date > day ? 3 : 0));
-  console.log(`a day with 10,000 times: shown after ${ms} ms`);
-  await expect(slotInputs(page)).toHaveCount(10_000);
-  // Every one is named in full for screen readers (checked on a few: names are slow to compute).
-  for (const i of [0, 4_999, 9_999]) {
-    const name = await slotInputs(page).nth(i).evaluate((e) => ((e as HTMLInputElement).labels?.[0]?.textContent ?? '').trim());
-    expect(name).toMatch(TIME_NAME);
-  }
-  await expectResponsive(page, g, '10,000 times on one day');
+  test('10,000 times across the 31-day window: a day is shown and the page stays responsive', async ({ page }) => {
+    test.setTimeout(150_000);
+    const g = guard(page);
+    const from = tomorrow();
+    const to = addDays(today(), 30);
+    const days = Math.round((Date.parse(to) - Date.parse(from)) / 864e5) + 1;
+    // 10,000 spread evenly over the dates the first query covers.
+    const perDay = (date: string) => {
+      if (date < from || date > to) return 0;
+      const i = Math.round((Date.parse(date) - Date.parse(from)) / 864e5);
+      return Math.floor(10_000 / days) + (i < 10_000 % days ? 1 : 0);
+    };
+    const { ms, slotRequests } = await tenThousand(page, perDay);
+    console.log(`10,000 times across ${days} days: first day shown after ${ms} ms, ${slotRequests} slot pages`);
+    expect(slotRequests, 'every page of 200 fetched').toBeGreaterThanOrEqual(50);
+    await expect(page.getByRole('heading', { level: 2, name: /^\w+day \d{1,2} \w+$/ })).toBeVisible();
+    await expect(slotInputs(page)).toHaveCount(perDay(from));
+    await expect(timeRadios(page).first()).toBeVisible();
+    // Next day still works.
+    await page.getByRole('button', { name: 'Next day' }).click();
+    await expect(slotInputs(page)).toHaveCount(perDay(addDays(from, 1)));
+    await expectResponsive(page, g, '10,000 times across the window');
+  });
+
+  test('a day with 10,000 times: the day is shown and the page stays responsive', async ({ page }) => {
+    test.setTimeout(150_000);
+    const g = guard(page);
+    const day = tomorrow();
+    const { ms } = await tenThousand(page, (date) => (date === day ? 10_000 : date > day ? 3 : 0));
+    console.log(`a day with 10,000 times: shown after ${ms} ms`);
+    await expect(slotInputs(page)).toHaveCount(10_000);
+    // Every one is named in full for screen readers (checked on a few: names are slow to compute).
+    for (const i of [0, 4_999, 9_999]) {
+      const name = await slotInputs(page).nth(i).evaluate((e) => ((e as HTMLInputElement).labels?.[0]?.textContent ?? '').trim());
+      expect(name).toMatch(TIME_NAME);
+    }
+    await expectResponsive(page, g, '10,000 times on one day');
+  });
 });
