@@ -63,6 +63,17 @@ fn session() -> Option<web_sys::Storage> {
     window().session_storage().ok().flatten()
 }
 
+/// Text kept under `key` for this tab (no JSON: a language code).
+pub fn load_text(key: &str) -> Option<String> {
+    session()?.get_item(key).ok()?
+}
+
+pub fn save_text(key: &str, value: &str) {
+    if let Some(storage) = session() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
 pub fn load<T: FromJson>(key: &str) -> Option<T> {
     let text = session()?.get_item(key).ok()??;
     parse(&text)

@@ -21,6 +21,14 @@ pub struct Config {
     /// service's from the API, else [`DEFAULT_PHONE`] (`AppState::phone`).
     pub phone: Option<String>,
     pub opening_hours: String,
+    /// The trust's opening hours in Welsh.
+    pub opening_hours_cy: Option<String>,
+    /// The host's choice of language (`data-lang`); the URL's `?lang=` and the patient's
+    /// choice come first.
+    pub lang: Option<String>,
+    /// The app is the whole page (`index.html`): it sets `<html lang>` too, not only its
+    /// mount element's (`data-page-lang="true"`).
+    pub page_lang: bool,
     /// Milliseconds before a request is given up.
     pub timeout_ms: u32,
     /// Path routing below `base_path` (the default), or query routing (`data-routing="query"`)
@@ -42,6 +50,9 @@ impl Default for Config {
             base_path: "/".into(),
             phone: None,
             opening_hours: "Monday to Friday, 8am to 6pm".into(),
+            opening_hours_cy: None,
+            lang: None,
+            page_lang: false,
             timeout_ms: 15_000,
             routing: Routing::default(),
             preselected: Choices::default(),
@@ -51,6 +62,22 @@ impl Default for Config {
 }
 
 impl Config {
+    /// The opening hours in the patient's language: the trust's own (`data-opening-hours`, and
+    /// `data-opening-hours-cy` in Welsh), else ours.
+    pub fn opening_hours(&self) -> String {
+        let ours = crate::words::layout::words().opening_hours;
+        match booking_domain::lang::current() {
+            booking_domain::lang::Lang::Cy => self.opening_hours_cy.clone().unwrap_or_else(|| {
+                if self.opening_hours == Config::default().opening_hours {
+                    ours.to_string()
+                } else {
+                    self.opening_hours.clone()
+                }
+            }),
+            booking_domain::lang::Lang::En => self.opening_hours.clone(),
+        }
+    }
+
     pub fn read(mount: &web_sys::Element) -> Config {
         let document = mount.owner_document();
         let setting = |name: &str| -> Option<String> {
@@ -87,6 +114,9 @@ impl Config {
             base_path,
             phone: setting("phone"),
             opening_hours: setting("opening-hours").unwrap_or(default.opening_hours),
+            opening_hours_cy: setting("opening-hours-cy"),
+            lang: setting("lang"),
+            page_lang: setting("page-lang").as_deref() == Some("true"),
             timeout_ms: setting("timeout-ms")
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(default.timeout_ms),

@@ -7,12 +7,14 @@ pub mod config;
 pub mod embed;
 pub mod fetched;
 pub mod http;
+pub mod lang;
 mod measure;
 mod pages;
 pub mod places;
 pub mod routes;
 pub mod state;
 pub mod submit;
+pub mod words;
 
 use booking_domain::api::Client;
 use booking_domain::journey::Route;
@@ -43,15 +45,43 @@ pub fn start() {
         c.locality.clone_from(&config.preselected.locality);
     }
     embed::report_height(&config);
-    mount.set_inner_html("");
     let client = Client::new(AnyTransport::new(Fetch {
         base: config.api_base.clone(),
         timeout_ms: config.timeout_ms,
     }));
-    leptos::mount::mount_to(
-        mount,
-        move || view! { <App config=config route=route client=client/> },
-    )
+    let lang = lang::initial(
+        &window().location().search().unwrap_or_default(),
+        config.lang.as_deref(),
+    );
+    mount.set_inner_html("");
+    let page_lang = config.page_lang;
+    let mount_at = mount.clone();
+    let set_lang = move |lang: booking_domain::lang::Lang| {
+        let _ = mount.set_attribute("lang", lang.code());
+        if page_lang {
+            if let Some(html) = document().document_element() {
+                let _ = html.set_attribute("lang", lang.code());
+            }
+        }
+    };
+    leptos::mount::mount_to(mount_at, move || {
+        // Welsh pages wait for Welsh's words (their own chunk); English ones for nothing.
+        let ready = RwSignal::new(lang == booking_domain::lang::Lang::En);
+        if ready.get_untracked() {
+            set_lang(lang);
+        } else {
+            leptos::task::spawn_local(async move {
+                set_lang(lang::settle(lang).await);
+                ready.set(true);
+            });
+        }
+        let mut app = Some((config, route, client));
+        move || {
+            ready.get().then(|| app.take()).flatten().map(
+                |(config, route, client)| view! { <App config=config route=route client=client/> },
+            )
+        }
+    })
     .forget();
 }
 

@@ -1,43 +1,22 @@
-//! Dates, times and durations in plain English (GOV.UK style: "Monday 29 March 2027", "9:15am",
-//! "midday"). Day and month names are spelled here rather than through chrono's formatter: it
-//! keeps the wasm smaller and the wording ours. Times are the clinic's wall clock as the API gave
-//! them; nothing is converted to the device's zone.
+//! Dates, times and durations in plain words (GOV.UK style: "Monday 29 March 2027", "9:15am",
+//! "midday"; in Welsh "Dydd Llun 29 Mawrth 2027", "9:15yb", "canol dydd"). Day and month names
+//! are spelled here rather than through chrono's formatter: it keeps the wasm smaller and the
+//! wording ours. Times are the clinic's wall clock as the API gave them; nothing is converted
+//! to the device's zone.
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
+use crate::lang::fill;
 use crate::model::{ClinicTime, Mode, Slot};
 
-const DAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::words::format::words;
 
 fn weekday(d: NaiveDate) -> &'static str {
-    DAYS[d.weekday().num_days_from_monday() as usize]
+    words().days[d.weekday().num_days_from_monday() as usize]
 }
 
 fn month(d: NaiveDate) -> &'static str {
-    MONTHS[d.month0() as usize]
+    words().months[d.month0() as usize]
 }
 
 /// "Monday 29 March 2027"
@@ -50,9 +29,15 @@ pub fn day_and_month(d: NaiveDate) -> String {
     format!("{} {} {}", weekday(d), d.day(), month(d))
 }
 
-/// "Mon 29 Mar", for tabs and narrow columns. Every name is ASCII, so slicing is safe.
+/// "Mon 29 Mar", for tabs and narrow columns.
 pub fn short_day(d: NaiveDate) -> String {
-    format!("{} {} {}", &weekday(d)[..3], d.day(), &month(d)[..3])
+    let w = words();
+    format!(
+        "{} {} {}",
+        w.short_days[d.weekday().num_days_from_monday() as usize],
+        d.day(),
+        w.short_months[d.month0() as usize]
+    )
 }
 
 /// "28 February 1958" (no weekday: nobody thinks of their birthday that way).
@@ -63,11 +48,12 @@ pub fn dob(d: NaiveDate) -> String {
 /// "9am", "9:15am", "midday", "12:30pm", "5:45pm", "midnight", "12:30am". Seconds are ignored.
 pub fn time(t: NaiveTime) -> String {
     let (h, m) = (t.hour(), t.minute());
+    let w = words();
     match (h, m) {
-        (0, 0) => "midnight".into(),
-        (12, 0) => "midday".into(),
+        (0, 0) => w.midnight.into(),
+        (12, 0) => w.midday.into(),
         _ => {
-            let suffix = if h < 12 { "am" } else { "pm" };
+            let suffix = if h < 12 { w.am } else { w.pm };
             let h12 = if h % 12 == 0 { 12 } else { h % 12 };
             if m == 0 {
                 format!("{h12}{suffix}")
@@ -80,65 +66,70 @@ pub fn time(t: NaiveTime) -> String {
 
 /// "Monday 29 March 2027 at 9:15am", by the clinic's clock (the offset given).
 pub fn date_time(at: &ClinicTime) -> String {
-    format!("{} at {}", long_date(at.date_naive()), time(at.time()))
+    fill(
+        words().date_time,
+        &[
+            ("date", &long_date(at.date_naive())),
+            ("time", &time(at.time())),
+        ],
+    )
 }
 
-fn count(n: i64, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
-    }
-}
-
-/// "1 time", "12 times": how many times a day has.
 /// How long a time stays held, in the clinic's time: "until 10:15am today", "until 9am
 /// tomorrow", "until 10:15am on Friday 20 March".
 pub fn held_until(held: &ClinicTime, now: chrono::DateTime<chrono::Utc>) -> String {
     let day = held.date_naive();
     let today = now.with_timezone(held.offset()).date_naive();
+    let w = words();
     let when = if day == today {
-        "today".to_string()
+        w.today.to_string()
     } else if Some(day) == today.succ_opt() {
-        "tomorrow".to_string()
+        w.tomorrow.to_string()
     } else {
-        format!("on {}", day_and_month(day))
+        fill(w.on_day, &[("day", &day_and_month(day))])
     };
-    format!("until {} {when}", time(held.time()))
+    fill(
+        w.held_until,
+        &[("time", &time(held.time())), ("when", &when)],
+    )
 }
 
+/// "1 time", "12 times": how many times a day has.
 pub fn count_times(n: usize) -> String {
-    count(n as i64, "time")
+    words().times.of(n as u64)
 }
 
 /// "30 minutes", "1 hour", "1 hour 15 minutes", "2 hours". Negative lengths read as 0 minutes.
 pub fn duration(minutes: i64) -> String {
-    let minutes = minutes.max(0);
+    let minutes = minutes.max(0) as u64;
+    let w = words();
     match (minutes / 60, minutes % 60) {
-        (0, m) => count(m, "minute"),
-        (h, 0) => count(h, "hour"),
-        (h, m) => format!("{} {}", count(h, "hour"), count(m, "minute")),
+        (0, m) => w.minutes.of(m),
+        (h, 0) => w.hours.of(h),
+        (h, m) => fill(
+            w.hours_and_minutes,
+            &[("hours", &w.hours.of(h)), ("minutes", &w.minutes.of(m))],
+        ),
     }
 }
 
 /// The appointment type as a label ("Type of appointment: In person").
 pub fn mode_label(m: Mode) -> &'static str {
+    words().mode_labels[mode_index(m)]
+}
+
+fn mode_index(m: Mode) -> usize {
     match m {
-        Mode::InPerson => "In person",
-        Mode::Telephone => "Telephone call",
-        Mode::Video => "Video call",
-        Mode::Other => "Appointment type to be confirmed",
+        Mode::InPerson => 0,
+        Mode::Telephone => 1,
+        Mode::Video => 2,
+        Mode::Other => 3,
     }
 }
 
 /// The appointment type inside a sentence: "in person", "by telephone", "by video call".
 pub fn mode_phrase(m: Mode) -> &'static str {
-    match m {
-        Mode::InPerson => "in person",
-        Mode::Telephone => "by telephone",
-        Mode::Video => "by video call",
-        Mode::Other => "type to be confirmed",
-    }
+    words().mode_phrases[mode_index(m)]
 }
 
 /// Full accessible name of a slot: "Monday 29 March 2027, 9:15am, in person, Hinchingbrooke
@@ -175,28 +166,56 @@ pub fn nhs_number_spaced(digits: &str) -> String {
 pub fn wait(seconds: u64) -> String {
     const HOUR: u64 = 3600;
     const DAY: u64 = 24 * HOUR;
-    match seconds {
-        0 => "in a moment".into(),
-        1 => "in 1 second".into(),
-        2..=59 => format!("in {seconds} seconds"),
+    let w = words();
+    let (template, wait) = match seconds {
+        0 => return w.wait_moment.into(),
+        1..=59 => (w.wait_in, w.seconds.of(seconds)),
         // Up to 59 whole minutes; 3541 seconds and more read better as "about 1 hour".
-        60..=3540 => format!("in {}", count(seconds.div_ceil(60) as i64, "minute")),
-        _ if seconds < DAY - HOUR / 2 => {
-            let hours = (seconds + HOUR / 2) / HOUR;
-            format!("in about {}", count(hours as i64, "hour"))
-        }
+        60..=3540 => (w.wait_in, w.minutes.of(seconds.div_ceil(60))),
+        _ if seconds < DAY - HOUR / 2 => (w.wait_about, w.hours.of((seconds + HOUR / 2) / HOUR)),
         _ => {
             let days = (seconds.saturating_add(DAY / 2) / DAY).max(1);
-            format!(
-                "in about {}",
-                count(days.min(i64::MAX as u64) as i64, "day")
-            )
+            (w.wait_about, w.days_count.of(days))
         }
-    }
+    };
+    fill(template, &[("wait", &wait)])
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn welsh_dates_and_times() {
+        use crate::lang::compare;
+        use crate::words::testing::in_welsh;
+        // Names spelled alike in both, and templates whose order both languages share.
+        compare(
+            &crate::words::format::en().each(),
+            &crate::words::format::cy().each(),
+            &["short_months", "hours_and_minutes"],
+        );
+        let d = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        in_welsh(|| {
+            assert_eq!(day_and_month(d), "Dydd Llun 30 Tachwedd");
+            assert_eq!(long_date(d), "Dydd Llun 30 Tachwedd 2026");
+            assert_eq!(short_day(d), "Llun 30 Tach");
+            assert_eq!(dob(d), "30 Tachwedd 2026");
+            assert_eq!(time(at(10, 30)), "10:30yb");
+            assert_eq!(time(at(14, 0)), "2yp");
+            assert_eq!(time(at(12, 0)), "canol dydd");
+            let clinic: ClinicTime = "2026-11-30T10:30:00+00:00".parse().unwrap();
+            assert_eq!(date_time(&clinic), "Dydd Llun 30 Tachwedd 2026 am 10:30yb");
+            assert_eq!(count_times(0), "dim amseroedd");
+            assert_eq!(count_times(3), "3 amser");
+            assert_eq!(duration(75), "1 awr 15 munud");
+            assert_eq!(duration(2), "2 funud");
+            assert_eq!(wait(90), "mewn 2 funud");
+            assert_eq!(mode_label(Mode::Telephone), "Galwad ffôn");
+        });
+        // And back in English afterwards.
+        assert_eq!(time(at(10, 30)), "10:30am");
+    }
+
     #[test]
     fn counts_of_times() {
         assert_eq!(count_times(1), "1 time");

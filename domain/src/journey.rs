@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::ids::{BandId, InviteCode, LocalityId, ServiceId, SlotId};
+use crate::words::titles::titles;
 
 /// A page of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -57,19 +58,28 @@ pub enum Step {
     AlertStop,
 }
 
-/// The service's name: the start page's title and the end of every other page's title.
+/// The service's name (in English): the start page's title and the end of every other page's
+/// title. [`service_name`] gives it in the patient's language.
 pub const SERVICE_NAME: &str = "Book a physiotherapy appointment";
+
+/// The service's name in the patient's language.
+pub fn service_name() -> &'static str {
+    titles().start
+}
 
 /// The tab's title for a page: "Choose a time – Book a physiotherapy appointment – NHS",
 /// `Error: ` first while the page shows errors. The start page's own title is the service's
 /// name, which is then said once, not twice.
 pub fn page_title(title: &str, has_errors: bool) -> String {
-    let prefix = if has_errors { "Error: " } else { "" };
-    if title == SERVICE_NAME {
-        format!("{prefix}{title} – NHS")
+    let t = titles();
+    let prefix = if has_errors { t.error } else { "" };
+    let service = t.start;
+    let title = if title == service {
+        crate::lang::fill(t.start_page, &[("service", service)])
     } else {
-        format!("{prefix}{title} – {SERVICE_NAME} – NHS")
-    }
+        crate::lang::fill(t.page, &[("title", title), ("service", service)])
+    };
+    format!("{prefix}{title}")
 }
 
 /// Every step, in the order they are declared.
@@ -167,38 +177,38 @@ impl Step {
 
     /// The page title (the `h1`'s words where the page has one question).
     pub fn title(self) -> &'static str {
+        let t = titles();
         match self {
-            Step::Start => SERVICE_NAME,
-            Step::Service => "What do you need an appointment for?",
-            // The service's own words replace these two when it gives them.
-            Step::Screening => "Do you have any of these symptoms?",
-            Step::Urgent => "Get help now",
-            Step::Band => "Who do you need to see?",
-            Step::Locality => "Where would you like your appointment?",
-            Step::Slot => "Choose a time",
-            Step::WhoFor => "Who is this appointment for?",
-            Step::Booker => "About you",
-            Step::Details => "Your details",
-            Step::Support => "Do you need any support at your appointment?",
-            Step::Needs => "What support do you need?",
-            Step::Check => "Check your answers before booking",
-            Step::Confirmation => "Appointment booked",
-            Step::Accessibility => "Accessibility statement",
-            Step::NotFound => "Page not found",
-            Step::ManageFind => "Find your appointment",
-            Step::ManageBooking => "Your appointment",
-            Step::ManageCancel => "Are you sure you want to cancel this appointment?",
-            Step::ManageCancelled => "Appointment cancelled",
-            Step::ManageSlot => "Choose a new time",
-            Step::ManageCheck => "Check your new time",
-            Step::ManageChanged => "Appointment changed",
-            Step::Offer => "An earlier time is held for you",
-            Step::AlertWhere => "Where could you go for an earlier appointment?",
-            Step::AlertBefore => "Which times should we tell you about?",
-            Step::AlertDetails => "Who should we text?",
-            Step::AlertCheck => "Check your answers before we set up your alert",
-            Step::AlertSet => "We will text you if an earlier time comes up",
-            Step::AlertStop => "Stop texts about earlier times",
+            Step::Start => t.start,
+            Step::Service => t.service,
+            Step::Screening => t.screening,
+            Step::Urgent => t.urgent,
+            Step::Band => t.band,
+            Step::Locality => t.locality,
+            Step::Slot => t.slot,
+            Step::WhoFor => t.who_for,
+            Step::Booker => t.booker,
+            Step::Details => t.details,
+            Step::Support => t.support,
+            Step::Needs => t.needs,
+            Step::Check => t.check,
+            Step::Confirmation => t.confirmation,
+            Step::Accessibility => t.accessibility,
+            Step::NotFound => t.not_found,
+            Step::ManageFind => t.manage_find,
+            Step::ManageBooking => t.manage_booking,
+            Step::ManageCancel => t.manage_cancel,
+            Step::ManageCancelled => t.manage_cancelled,
+            Step::ManageSlot => t.manage_slot,
+            Step::ManageCheck => t.manage_check,
+            Step::ManageChanged => t.manage_changed,
+            Step::Offer => t.offer,
+            Step::AlertWhere => t.alert_where,
+            Step::AlertBefore => t.alert_before,
+            Step::AlertDetails => t.alert_details,
+            Step::AlertCheck => t.alert_check,
+            Step::AlertSet => t.alert_set,
+            Step::AlertStop => t.alert_stop,
         }
     }
 
@@ -410,6 +420,29 @@ impl Routing {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn welsh_titles() {
+        use crate::lang::compare;
+        use crate::words::testing::in_welsh;
+        use crate::words::titles::{cy, en};
+        compare(&en().each(), &cy().each(), &[]);
+        in_welsh(|| {
+            assert_eq!(Step::Slot.title(), "Dewiswch amser");
+            assert_eq!(
+                page_title(Step::Slot.title(), true),
+                "Gwall: Dewiswch amser – Trefnu apwyntiad ffisiotherapi – GIG"
+            );
+            assert_eq!(
+                page_title(service_name(), false),
+                "Trefnu apwyntiad ffisiotherapi – GIG"
+            );
+        });
+        assert_eq!(
+            page_title(Step::Slot.title(), false),
+            "Choose a time – Book a physiotherapy appointment – NHS"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -1,15 +1,19 @@
-use booking_domain::journey::{Step, QUESTIONS, SERVICE_NAME};
+use booking_domain::journey::{service_name, Step, QUESTIONS};
+use booking_domain::lang::around;
 use leptos::prelude::*;
 
 use super::StepLink;
 use crate::browser::focus_heading;
 use crate::state::AppState;
+use crate::words::layout::words;
 
 /// Header, main and footer around every page. The skip link and landmarks let keyboard and
 /// screen-reader users go straight to the question.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
+    let (call, after_call) = around(w.call, "phone");
     view! {
         <a class="nhsb-skip-link" href="#nhsb-main"
             on:click=move |ev| {
@@ -17,13 +21,14 @@ pub fn Layout(children: Children) -> impl IntoView {
                 ev.prevent_default();
                 focus_heading();
             }
-        >"Skip to main content"</a>
+        >{w.skip}</a>
         <header class="nhsb-header">
             <div class="nhsb-width-container nhsb-header__container">
                 <StepLink to=Step::Start class="nhsb-header__link">
-                    <span class="nhsb-header__logo" aria-hidden="true">"NHS"</span>
-                    <span class="nhsb-header__service">{SERVICE_NAME}</span>
+                    <span class="nhsb-header__logo" aria-hidden="true">{w.logo}</span>
+                    <span class="nhsb-header__service">{service_name()}</span>
                 </StepLink>
+                <LanguageSwitch/>
             </div>
         </header>
         <div class="nhsb-width-container">
@@ -33,18 +38,18 @@ pub fn Layout(children: Children) -> impl IntoView {
         </div>
         <footer class="nhsb-footer">
             <div class="nhsb-width-container">
-                <h2 class="nhsb-visually-hidden">"Support links"</h2>
+                <h2 class="nhsb-visually-hidden">{w.support_links}</h2>
                 <p class="nhsb-footer__text">
-                    "If you cannot book online, call "
-                    <PhoneNumber class="nhsb-footer__link"/> "."
+                    {call}
+                    <PhoneNumber class="nhsb-footer__link"/> {after_call}
                 </p>
                 <ul class="nhsb-footer__list">
                     // Only while booking (and on the urgent advice, whose answers a shared
                     // device should not keep): there are answers to delete.
                     {move || state.route.with(|r| QUESTIONS.contains(&r.step) || r.step == Step::Urgent)
                         .then(|| view! { <li><StartAgain/></li> })}
-                    <li><StepLink to=Step::ManageFind class="nhsb-footer__link">"Change or cancel an appointment"</StepLink></li>
-                    <li><StepLink to=Step::Accessibility class="nhsb-footer__link">"Accessibility statement"</StepLink></li>
+                    <li><StepLink to=Step::ManageFind class="nhsb-footer__link">{w.change_or_cancel}</StepLink></li>
+                    <li><StepLink to=Step::Accessibility class="nhsb-footer__link">{w.accessibility}</StepLink></li>
                 </ul>
             </div>
         </footer>
@@ -65,7 +70,7 @@ pub fn BackLink(
         Some(_) => Step::Check,
         None => to,
     };
-    view! { <StepLink to=to class="nhsb-back-link">"Back"</StepLink> }
+    view! { <StepLink to=to class="nhsb-back-link">{words().back}</StepLink> }
 }
 
 /// "Start again" (in the footer while booking): deletes the answers given so far (on a shared
@@ -74,9 +79,10 @@ pub fn BackLink(
 #[component]
 pub fn StartAgain() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     view! {
         <StepLink to=Step::Start class="nhsb-footer__link" on_follow=move |_| state.start_again()>
-            "Start again"<span class="nhsb-visually-hidden">" and delete your answers"</span>
+            {w.start_again}<span class="nhsb-visually-hidden">{w.start_again_more}</span>
         </StepLink>
     }
 }
@@ -108,6 +114,23 @@ pub fn PhoneNumber(
         <a class=class.unwrap_or("nhsb-link") href=move || format!("tel:{}", state.phone().replace(' ', ""))>
             {move || state.phone()}
         </a>
-        " (" {state.config.opening_hours.clone()} ")"
+        " (" {state.config.opening_hours()} ")"
+    }
+}
+
+/// "Cymraeg" in English, "English" in Welsh: this page again in the other language (answers
+/// kept in the tab, the step in the URL; `crate::lang`). A real link, so it works in a new tab.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let other = booking_domain::lang::current().other();
+    view! {
+        <a class="nhsb-header__language" href=crate::lang::switch_url(other) lang=other.code() hreflang=other.code()
+            // The URL now, not when the page was drawn: the step and answers may have moved on.
+            on:click=move |ev| {
+                if crate::routes::follow(&ev) {
+                    let _ = window().location().set_href(&crate::lang::switch_url(other));
+                }
+            }
+        >{other.own_name()}</a>
     }
 }

@@ -1,0 +1,347 @@
+//! The patient's language (English or Welsh) and the message catalogue's building blocks.
+//!
+//! Every patient-facing word lives in a typed catalogue: one struct of `&'static str` per area
+//! (a page, a component, the date formatter), with an `EN` and a `CY` value side by side in the
+//! area's module, so a missing Welsh string is a compile error, not a blank on a page. Written
+//! here rather than with Fluent (`fluent-bundle`): measured in BENCHMARKS.md, "Message
+//! catalogue", its parser and plural rules cost more than the whole Welsh catalogue.
+//!
+//! The catalogues are the `words` module (the app has its own for its pages). Only the chosen
+//! language is downloaded: English words are read where they are used (so they travel with
+//! their page's chunk), Welsh ones only through `words::load_welsh`, which the app's `welsh`
+//! chunk calls before a Welsh page shows. Until then (and in English) the English words are
+//! used.
+//!
+//! Strings marked `// review` in a `CY` catalogue are ours and need a professional translator's
+//! review before going live (README, "Welsh").
+
+use std::cell::Cell;
+
+/// A language the service is offered in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    Cy,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Cy];
+
+    /// From a language tag as people and browsers write it: `cy`, `CY`, `cy-GB`, `en-GB`.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("cy") {
+            Some(Lang::Cy)
+        } else if primary.eq_ignore_ascii_case("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The BCP 47 code: the `lang` attribute and the API's `language`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Cy => "cy",
+        }
+    }
+
+    /// The language's name in itself, as the switch link shows it.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Cy => "Cymraeg",
+        }
+    }
+
+    /// The one to switch to.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Cy,
+            Lang::Cy => Lang::En,
+        }
+    }
+}
+
+thread_local! {
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// The language pages are being written in.
+pub fn current() -> Lang {
+    CURRENT.with(Cell::get)
+}
+
+pub fn set(lang: Lang) {
+    CURRENT.with(|c| c.set(lang));
+}
+
+/// A query string (`?a=1&lang=en`) with `lang=` set to `lang` and any earlier `lang=` dropped:
+/// the language switch's link.
+pub fn with_lang(query: &str, lang: Lang) -> String {
+    let mut pairs: Vec<&str> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+        .collect();
+    let pair = format!("lang={}", lang.code());
+    pairs.push(&pair);
+    format!("?{}", pairs.join("&"))
+}
+
+/// The `lang=` of a query string, if it names a language offered.
+pub fn from_query(query: &str) -> Option<Lang> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.strip_prefix("lang="))
+        .find_map(Lang::parse)
+}
+
+/// One message in each plural form a language has (CLDR): English uses `one` and `other`;
+/// Welsh all six ("dim amseroedd", "1 amser", "2 amser", "3 amser", "6 amser", "4 amser").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Plural {
+    pub zero: &'static str,
+    pub one: &'static str,
+    pub two: &'static str,
+    pub few: &'static str,
+    pub many: &'static str,
+    pub other: &'static str,
+}
+
+impl Plural {
+    /// English-style: `one` for 1, `other` for everything else.
+    pub const fn en(one: &'static str, other: &'static str) -> Plural {
+        Plural {
+            zero: other,
+            one,
+            two: other,
+            few: other,
+            many: other,
+            other,
+        }
+    }
+
+    /// The form for `n` under the current language's rules, with `{n}` filled in.
+    pub fn of(&self, n: u64) -> String {
+        let form = match (current(), n) {
+            (_, 1) => self.one,
+            (Lang::Cy, 0) => self.zero,
+            (Lang::Cy, 2) => self.two,
+            (Lang::Cy, 3) => self.few,
+            (Lang::Cy, 6) => self.many,
+            _ => self.other,
+        };
+        fill(form, &[("n", &n.to_string())])
+    }
+}
+
+/// A message with its placeholders filled: `{name}` is replaced by the value given for `name`
+/// (word order is the language's, never built by joining pieces). An unknown placeholder is
+/// left as it is, so a test can find it.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').and_then(|close| {
+            let key = &after[..close];
+            args.iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| (close, *v))
+        }) {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The words before and after one placeholder, for a message with a link or other markup in
+/// it ("If you cannot book online, call {phone}."): the page puts the markup between them.
+pub fn around(template: &'static str, key: &str) -> (&'static str, &'static str) {
+    // By character, not `str::find(&str)`: the substring searcher it brings costs ~2 KB of wasm.
+    for (i, _) in template.match_indices('{') {
+        let rest = &template[i + 1..];
+        if rest.starts_with(key) && rest[key.len()..].starts_with('}') {
+            return (&template[..i], &rest[key.len() + 1..]);
+        }
+    }
+    (template, "")
+}
+
+/// Two catalogues of one area agree (a native test of every area calls this): the same
+/// placeholders in every message (a plural's Welsh "zero" may leave out the number), none
+/// empty, and no Welsh message left in English (apart from `same`: names and codes spelled
+/// alike in both).
+pub fn compare(en: &[(&str, &str)], cy: &[(&str, &str)], same: &[&str]) {
+    assert_eq!(en.len(), cy.len());
+    for ((key, e), (_, c)) in en.iter().zip(cy) {
+        let forms = en.iter().filter(|(k, _)| k == key).count();
+        let (pe, pc) = (placeholders(e), placeholders(c));
+        if forms == 1 {
+            assert_eq!(pe, pc, "placeholders of {key}");
+        } else {
+            assert!(
+                pc.iter().all(|p| pe.contains(p)),
+                "placeholders of {key}: {c}"
+            );
+        }
+        assert!(!c.trim().is_empty(), "{key} is empty in Welsh");
+        if !same.contains(key) {
+            assert_ne!(e, c, "{key} is still in English");
+        }
+    }
+}
+
+/// The placeholders a message uses (`{n}`, `{day}`), for tests that compare languages.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut found: Vec<&str> = template
+        .split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(k, _)| k))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// A message: plain words.
+pub type S = &'static str;
+
+/// What a catalogue's message can be: words, or words in each plural form.
+pub trait Message {
+    /// Adds this message's text(s) to `out` under `key`.
+    fn list(&self, key: &'static str, out: &mut Vec<(&'static str, &'static str)>);
+}
+
+impl Message for &'static str {
+    fn list(&self, key: &'static str, out: &mut Vec<(&'static str, &'static str)>) {
+        out.push((key, self));
+    }
+}
+
+impl Message for Plural {
+    fn list(&self, key: &'static str, out: &mut Vec<(&'static str, &'static str)>) {
+        for form in [
+            self.zero, self.one, self.two, self.few, self.many, self.other,
+        ] {
+            out.push((key, form));
+        }
+    }
+}
+
+impl<const N: usize> Message for [&'static str; N] {
+    fn list(&self, key: &'static str, out: &mut Vec<(&'static str, &'static str)>) {
+        for text in self {
+            out.push((key, text));
+        }
+    }
+}
+
+/// Defines an area's catalogue: a struct of messages ([`S`], [`Plural`] or arrays of words)
+/// with a way to list every one (for the tests that compare languages; unused, it costs the
+/// app nothing).
+#[macro_export]
+macro_rules! words {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$fmeta:meta])* $field:ident : $ty:ty),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug)]
+        pub struct $name {
+            $($(#[$fmeta])* pub $field: $ty,)*
+        }
+
+        impl $name {
+            /// Every message with its name (a plural or a list: once per form).
+            #[allow(dead_code)]
+            pub fn each(&self) -> Vec<(&'static str, &'static str)> {
+                let mut out = Vec::new();
+                $($crate::lang::Message::list(&self.$field, stringify!($field), &mut out);)*
+                out
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_read_loosely() {
+        assert_eq!(Lang::parse("cy"), Some(Lang::Cy));
+        assert_eq!(Lang::parse(" CY-gb "), Some(Lang::Cy));
+        assert_eq!(Lang::parse("en_GB"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::parse(""), None);
+        assert_eq!(Lang::Cy.code(), "cy");
+        assert_eq!(Lang::En.other().own_name(), "Cymraeg");
+        assert_eq!(from_query("?service=x&lang=cy"), Some(Lang::Cy));
+        assert_eq!(from_query("?lang=fr&lang=en"), Some(Lang::En));
+        assert_eq!(from_query(""), None);
+        assert_eq!(
+            with_lang("?service=x&lang=en&band=y", Lang::Cy),
+            "?service=x&band=y&lang=cy"
+        );
+        assert_eq!(with_lang("", Lang::En), "?lang=en");
+    }
+
+    #[test]
+    fn placeholders_are_filled_in_any_order() {
+        assert_eq!(
+            fill(
+                "{count} on {day}",
+                &[("day", "Monday"), ("count", "3 times")]
+            ),
+            "3 times on Monday"
+        );
+        assert_eq!(
+            fill("{day}: {count}", &[("day", "Llun"), ("count", "3")]),
+            "Llun: 3"
+        );
+        // Unknown and unclosed placeholders stay, so a test can see them.
+        assert_eq!(fill("a {x} b {", &[("y", "1")]), "a {x} b {");
+        assert_eq!(fill("no braces", &[]), "no braces");
+        assert_eq!(placeholders("{b} {a} {b}"), vec!["a", "b"]);
+        assert_eq!(around("call {phone}.", "phone"), ("call ", "."));
+        assert_eq!(around("no mark", "phone"), ("no mark", ""));
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let times = Plural {
+            zero: "dim amseroedd",
+            one: "{n} amser",
+            two: "{n} amser (two)",
+            few: "{n} amser (few)",
+            many: "{n} amser (many)",
+            other: "{n} amser (other)",
+        };
+        let en = Plural::en("{n} time", "{n} times");
+        assert_eq!(en.of(1), "1 time");
+        assert_eq!(en.of(0), "0 times");
+        assert_eq!(en.of(2), "2 times");
+        crate::words::testing::in_welsh(|| {
+            assert_eq!(times.of(0), "dim amseroedd");
+            assert_eq!(times.of(1), "1 amser");
+            assert_eq!(times.of(2), "2 amser (two)");
+            assert_eq!(times.of(3), "3 amser (few)");
+            assert_eq!(times.of(6), "6 amser (many)");
+            assert_eq!(times.of(4), "4 amser (other)");
+            assert_eq!(times.of(200), "200 amser (other)");
+            // English words under Welsh rules still read right.
+            assert_eq!(en.of(3), "3 times");
+        });
+    }
+}

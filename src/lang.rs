@@ -1,0 +1,44 @@
+//! The patient's language in the app (`booking_domain::lang`): chosen by `?lang=cy` in the URL,
+//! the host's `data-lang`, or the header's "Cymraeg" / "English" link; kept for the tab; sent
+//! with the booking when the API takes it (1.1 `language`). The words themselves are the
+//! `words` module's.
+//!
+//! The language is settled before the app mounts (Welsh's words fetched first), and the switch
+//! loads the page again in the other language: the answers are kept in the tab and the step is
+//! in the URL, and nothing in the app has to be able to change language while it runs (which
+//! cost 2 KB of the main module: every page written again, a loading state, a signal).
+
+use booking_domain::lang::{self as domain, Lang};
+
+const KEY: &str = "nhs-booking:lang";
+
+/// The language to start in: the URL's `?lang=`, else the one chosen earlier in this tab, else
+/// the host's `data-lang`, else English. Kept for the tab.
+pub fn initial(query: &str, host: Option<&str>) -> Lang {
+    let lang = domain::from_query(query)
+        .or_else(|| crate::browser::load_text(KEY).and_then(|l| Lang::parse(&l)))
+        .or_else(|| host.and_then(Lang::parse))
+        .unwrap_or_default();
+    crate::browser::save_text(KEY, lang.code());
+    lang
+}
+
+/// Makes `lang` the language pages are written in, fetching Welsh's words first. English if
+/// they cannot be fetched (the switch then offers Welsh again).
+pub async fn settle(lang: Lang) -> Lang {
+    let lang = match lang {
+        Lang::Cy if crate::words::load_welsh().await.is_err() => Lang::En,
+        lang => lang,
+    };
+    domain::set(lang);
+    lang
+}
+
+/// This page's URL in `lang` (the switch's link).
+pub fn switch_url(lang: Lang) -> String {
+    let location = leptos::prelude::window().location();
+    let path = location.pathname().unwrap_or_default();
+    let query = location.search().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    format!("{path}{}{hash}", domain::with_lang(&query, lang))
+}

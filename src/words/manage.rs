@@ -1,0 +1,22 @@
+//! Finding, changing and cancelling a booking (src/pages/manage, src/components/reference_form.rs).
+
+#[allow(unused_imports)]
+use booking_domain::lang::{Plural, S};
+
+booking_domain::words! {
+    pub struct Words {
+    }
+}
+
+pub fn en() -> Words {
+    Words {}
+}
+
+/// Welsh: needs a translator's review before going live (README, "Welsh").
+pub fn cy() -> Words {
+    Words {}
+}
+
+pub fn words() -> Words {
+    super::pick(en, |w| &w.manage)
+}

@@ -1,0 +1,126 @@
+//! The app's message catalogues (`booking_domain::lang`): one module per area, each with its
+//! `EN` and `CY` words side by side, and the one function that reaches the Welsh ones (its own
+//! chunk with `--features split`: an English patient never downloads a Welsh word). English
+//! words are read where they are used, so they travel in their page's chunk.
+
+use std::cell::Cell;
+
+use booking_domain::lang::{current, Lang};
+
+pub mod alerts;
+pub mod check;
+pub mod forms;
+pub mod layout;
+pub mod manage;
+pub mod problem;
+pub mod questions;
+pub mod start;
+pub mod times;
+
+/// Every Welsh catalogue of the app.
+pub struct Welsh {
+    pub layout: layout::Words,
+    pub start: start::Words,
+    pub questions: questions::Words,
+    pub forms: forms::Words,
+    pub times: times::Words,
+    pub check: check::Words,
+    pub problem: problem::Words,
+    pub manage: manage::Words,
+    pub alerts: alerts::Words,
+}
+
+thread_local! {
+    static WELSH: Cell<Option<&'static Welsh>> = const { Cell::new(None) };
+}
+
+/// The words of one area in the patient's language (as `booking_domain::words::pick`).
+pub fn pick<T: Copy>(en: fn() -> T, cy: fn(&'static Welsh) -> &'static T) -> T {
+    match (current(), WELSH.with(Cell::get)) {
+        (Lang::Cy, Some(welsh)) => *cy(welsh),
+        _ => en(),
+    }
+}
+
+macro_rules! welsh_chunk {
+    ($($attr:meta)?) => {
+        $(#[$attr])?
+        fn welsh() -> Result<(), leptos::wasm_split::SplitLoaderError> {
+            // Made here, not kept in statics: see `booking_domain::words::load_welsh`.
+            let welsh: &'static Welsh = Box::leak(Box::new(Welsh {
+                layout: layout::cy(),
+                start: start::cy(),
+                questions: questions::cy(),
+                forms: forms::cy(),
+                times: times::cy(),
+                check: check::cy(),
+                problem: problem::cy(),
+                manage: manage::cy(),
+                alerts: alerts::cy(),
+            }));
+            booking_domain::words::load_welsh();
+            WELSH.with(|w| w.set(Some(welsh)));
+            Ok(())
+        }
+    };
+}
+
+#[cfg(feature = "split")]
+welsh_chunk!(leptos::wasm_split::wasm_split(
+    welsh,
+    fallible,
+    wasm_split_path = ::leptos::wasm_split
+));
+
+/// Loads the Welsh words (fetching their chunk with `--features split`).
+#[cfg(feature = "split")]
+pub async fn load_welsh() -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    welsh().await
+}
+
+#[cfg(not(feature = "split"))]
+welsh_chunk!();
+
+#[cfg(not(feature = "split"))]
+pub async fn load_welsh() -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    welsh()
+}
+
+#[cfg(test)]
+mod tests {
+    use booking_domain::lang::compare;
+
+    /// Each area's Welsh has every message, with the same placeholders, none left in English.
+    #[test]
+    fn welsh_is_complete() {
+        compare(
+            &super::layout::en().each(),
+            &super::layout::cy().each(),
+            &[],
+        );
+        compare(&super::start::en().each(), &super::start::cy().each(), &[]);
+        compare(
+            &super::questions::en().each(),
+            &super::questions::cy().each(),
+            &[],
+        );
+        compare(&super::forms::en().each(), &super::forms::cy().each(), &[]);
+        compare(&super::times::en().each(), &super::times::cy().each(), &[]);
+        compare(&super::check::en().each(), &super::check::cy().each(), &[]);
+        compare(
+            &super::problem::en().each(),
+            &super::problem::cy().each(),
+            &[],
+        );
+        compare(
+            &super::manage::en().each(),
+            &super::manage::cy().each(),
+            &[],
+        );
+        compare(
+            &super::alerts::en().each(),
+            &super::alerts::cy().each(),
+            &[],
+        );
+    }
+}

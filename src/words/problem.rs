@@ -1,0 +1,22 @@
+//! Problems and information pages: API problems, no connection, page not found, accessibility statement (src/components/problem.rs, src/pages/{not_found,accessibility}.rs).
+
+#[allow(unused_imports)]
+use booking_domain::lang::{Plural, S};
+
+booking_domain::words! {
+    pub struct Words {
+    }
+}
+
+pub fn en() -> Words {
+    Words {}
+}
+
+/// Welsh: needs a translator's review before going live (README, "Welsh").
+pub fn cy() -> Words {
+    Words {}
+}
+
+pub fn words() -> Words {
+    super::pick(en, |w| &w.problem)
+}
