@@ -62,8 +62,20 @@ for (const file of rustFiles(pagesDir).filter((f) => path.basename(f) !== 'mod.r
   }
 }
 
+// Right-to-left readiness (issue #17): the stylesheets use logical properties only, so a
+// right-to-left language needs nothing but its catalogue.
+const physical = /(^|[\s;{])((margin|padding|border)-(left|right)|left|right|float|clear)\s*:|text-align\s*:\s*(left|right)/;
+for (const file of fs.readdirSync(path.join(root, 'style'), { recursive: true }).filter((f) => f.endsWith('.css'))) {
+  const lines = fs.readFileSync(path.join(root, 'style', file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).split('\n');
+  lines.forEach((line, i) => {
+    const four = line.match(/^\s*(padding|margin)\s*:\s*(\S+)\s+(\S+)\s+(\S+)\s+([^;\s]+)/);
+    if (four && four[3] !== four[5]) problems.push(`style/${file}:${i + 1}: different left and right in a shorthand (use padding-inline-start …): ${line.trim()}`);
+    if (physical.test(line)) problems.push(`style/${file}:${i + 1}: a physical left/right property (use margin-inline-start, inset-inline-end, text-align: start …): ${line.trim()}`);
+  });
+}
+
 if (problems.length) {
   console.error(`check-structure:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log('check-structure: no import cycles, no page imports another');
+console.log('check-structure: no import cycles, no page imports another, only logical CSS properties');
