@@ -42,6 +42,29 @@ pub fn pick<T: Copy>(en: fn() -> T, cy: fn(&'static Welsh) -> &'static T) -> T {
     }
 }
 
+/// Every message of the app's catalogues: area, name, English, Welsh (for the browser test that
+/// finds English left on Welsh pages: `examples/catalogue.rs`).
+pub fn catalogue() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
+    let mut all = Vec::new();
+    let mut add = |area: &'static str,
+                   en: Vec<(&'static str, &'static str)>,
+                   cy: Vec<(&'static str, &'static str)>| {
+        for ((key, e), (_, c)) in en.into_iter().zip(cy) {
+            all.push((area, key, e, c));
+        }
+    };
+    add("layout", layout::en().each(), layout::cy().each());
+    add("start", start::en().each(), start::cy().each());
+    add("questions", questions::en().each(), questions::cy().each());
+    add("forms", forms::en().each(), forms::cy().each());
+    add("times", times::en().each(), times::cy().each());
+    add("check", check::en().each(), check::cy().each());
+    add("problem", problem::en().each(), problem::cy().each());
+    add("manage", manage::en().each(), manage::cy().each());
+    add("alerts", alerts::en().each(), alerts::cy().each());
+    all
+}
+
 macro_rules! welsh_chunk {
     ($($attr:meta)?) => {
         $(#[$attr])?

@@ -18,6 +18,22 @@ thread_local! {
     static WELSH: Cell<Option<&'static Welsh>> = const { Cell::new(None) };
 }
 
+/// Every message of the domain's catalogues: area, name, English, Welsh (see the app's
+/// `examples/catalogue.rs`).
+pub fn catalogue() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
+    let mut all = Vec::new();
+    let mut add = |area: &'static str,
+                   en: Vec<(&'static str, &'static str)>,
+                   cy: Vec<(&'static str, &'static str)>| {
+        for ((key, e), (_, c)) in en.into_iter().zip(cy) {
+            all.push((area, key, e, c));
+        }
+    };
+    add("format", format::en().each(), format::cy().each());
+    add("titles", titles::en().each(), titles::cy().each());
+    all
+}
+
 /// Makes the Welsh words available: the only code that reaches them, so it and they are the
 /// app's `welsh` chunk. Each area's words are made by a function (`en()`, `cy()`), not kept in
 /// a `static`: wasm-split leaves a static's data, and every string it points to, in the main
