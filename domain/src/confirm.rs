@@ -42,6 +42,7 @@ mod tests {
             needs: None,
             booked_by: None,
             offer: None,
+            language: None,
             slot_id: "s".into(),
             patient: Patient {
                 given_name: "A".into(),

@@ -17,6 +17,8 @@ pub struct Asks {
     pub screening: bool,
     pub needs: bool,
     pub booked_by: bool,
+    /// The API takes the language for letters and texts (`language`).
+    pub language: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -70,6 +72,7 @@ impl BookingDraft {
                 screening: s.screening.is_some(),
                 needs: s.offers.needs,
                 booked_by: s.offers.booked_by,
+                language: s.offers.language,
             })
             .unwrap_or_default();
         match service {
@@ -334,6 +337,11 @@ impl BookingDraft {
             needs,
             booked_by,
             offer: None,
+            // The language the patient booked in: letters and texts in it.
+            language: self
+                .asks
+                .language
+                .then(|| crate::lang::current().code().into()),
         })
     }
 }

@@ -34,6 +34,7 @@ impl ServiceList {
                 "slot_alerts" => offers.slot_alerts = true,
                 "feedback" => offers.feedback = true,
                 "events" => offers.events = true,
+                "language" => offers.language = true,
                 "screening" => screening = true,
                 _ => {}
             }
@@ -62,6 +63,8 @@ pub struct Offers {
     pub feedback: bool,
     /// Counts of the journey's steps, with nothing personal (`POST /events`).
     pub events: bool,
+    /// The language for letters and texts, sent with the booking (`en` or `cy`).
+    pub language: bool,
 }
 
 /// Urgent symptoms a service asks about before a routine booking: the trust's clinicians'
@@ -265,6 +268,9 @@ pub struct BookingRequest {
     /// The code of a time held for this patient (1.1 `slot_alerts`): only they can book it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub offer: Option<String>,
+    /// `en` or `cy`: the language for letters and texts (1.1 `language`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -476,7 +482,8 @@ from_json!(BookingRequest {
     screening: def,
     needs: def,
     booked_by: def,
-    offer: def
+    offer: def,
+    language: def
 });
 from_json!(SlotAlert {
     alert: req,

@@ -1,0 +1,259 @@
+// Cymraeg (issue #17): a whole booking and a cancellation in Welsh, no English of ours left on
+// any Welsh page (each page's text compared with the English catalogue), axe at 320 and
+// 1280 px with the page's language right, the header's switch keeping the step and the
+// answers, and the language sent with the booking when the API takes it.
+//
+// The Welsh of every control is looked up in the catalogue (target/catalogue.json, written by
+// `make test-e2e` from examples/catalogue.rs) by its English words, so the walk below reads
+// like the English one and a missing translation fails by name.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { Page } from '@playwright/test';
+import {
+  BAND_6,
+  HEADINGS,
+  PATIENT,
+  PLACE,
+  SERVICE,
+  apiFeatures,
+  expect,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  h1,
+  settled,
+  test,
+} from './helpers';
+import { MANAGE } from './helpers-manage';
+
+type Message = { area: string; key: string; en: string; cy: string };
+
+const CATALOGUE = path.join(__dirname, '..', 'target', 'catalogue.json');
+
+function loadCatalogue(): Message[] {
+  if (!fs.existsSync(CATALOGUE)) {
+    const json = execFileSync('cargo', ['run', '-q', '-p', 'nhs-booking', '--example', 'catalogue'], { encoding: 'utf8' });
+    fs.mkdirSync(path.dirname(CATALOGUE), { recursive: true });
+    fs.writeFileSync(CATALOGUE, json);
+  }
+  return JSON.parse(fs.readFileSync(CATALOGUE, 'utf8'));
+}
+
+const MESSAGES = loadCatalogue();
+
+/** The Welsh for one of our English messages (the first with those exact words). */
+function cy(en: string): string {
+  const found = MESSAGES.find((m) => m.en === en);
+  if (!found) throw new Error(`"${en}" is not in the catalogue`);
+  return found.cy;
+}
+
+/** A message with its placeholders filled, in Welsh. */
+function cyFill(en: string, values: Record<string, string>): string {
+  return cy(en).replace(/\{(\w+)\}/g, (whole, k: string) => values[k] ?? whole);
+}
+
+const words = (s: string) => s.trim().split(/\s+/).filter(Boolean);
+
+// What counts as English left over: a whole piece of text on the page that is one of our
+// English messages (even one word: "Continue"), or a run of two words or more of one (a
+// sentence, or a template's fixed words around its placeholders). Messages Welsh spells the
+// same (names, codes) are not English left over.
+const ENGLISH_WHOLE = new Set(MESSAGES.filter((m) => m.en !== m.cy && !/\{/.test(m.en)).map((m) => m.en.trim()));
+const ENGLISH_PIECES = [
+  ...new Set(
+    MESSAGES.filter((m) => m.en !== m.cy)
+      .flatMap((m) => m.en.split(/\{\w+\}/))
+      .map((s) => s.trim().replace(/^[.,:;–-]\s*|\s*[.,:;–-]$/g, ''))
+      .filter((s) => words(s).length >= 2 && !MESSAGES.some((m) => m.cy.includes(s))),
+  ),
+];
+
+/** Every text a patient may see or hear on the page: text nodes (visually hidden ones too),
+ *  labels given by attributes, and the tab's title. */
+async function pageTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const root = document.getElementById('nhs-booking')!;
+    const out: string[] = [document.title];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement!;
+      if (el.closest('[hidden], script, style, template')) continue;
+      const t = (n.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (t) out.push(t);
+    }
+    for (const el of root.querySelectorAll('[aria-label], [placeholder], [title]')) {
+      for (const a of ['aria-label', 'placeholder', 'title']) {
+        const v = el.getAttribute(a);
+        if (v) out.push(v.trim());
+      }
+    }
+    return out;
+  });
+}
+
+async function expectNoEnglish(page: Page, where: string): Promise<void> {
+  const texts = await pageTexts(page);
+  const left = new Set<string>();
+  for (const t of texts) {
+    if (ENGLISH_WHOLE.has(t)) left.add(t);
+    for (const piece of ENGLISH_PIECES) if (t.includes(piece)) left.add(piece);
+  }
+  expect.soft([...left], `English words of ours on the Welsh page "${where}"`).toEqual([]);
+}
+
+/** The checks every Welsh page gets: its language, no English of ours, axe at both widths and
+ *  no sideways scrolling at 320 px. */
+async function checkWelshPage(page: Page, heading: string): Promise<void> {
+  await expect(h1(page)).toHaveText(heading);
+  await settled(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await expect(page.locator('#nhs-booking')).toHaveAttribute('lang', 'cy');
+  await expect(page).toHaveTitle(new RegExp(`– GIG$`));
+  await expectNoEnglish(page, heading);
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expectNoAxeViolations(page, `${heading} at ${width}px`);
+  }
+  await expectNoHorizontalScroll(page, heading);
+  await page.setViewportSize({ width: 375, height: 667 });
+}
+
+const continueCy = (page: Page) => page.getByRole('button', { name: cy('Continue'), exact: true });
+
+/** Answers a 1.1 question if it is the page on show ("None of these", "Me", "No"). */
+async function ifAsked(page: Page, heading: string, answer: string, role: 'radio' | 'checkbox'): Promise<void> {
+  await settled(page);
+  if (((await h1(page).textContent()) ?? '').trim() !== cy(heading)) return;
+  await checkWelshPage(page, cy(heading));
+  await page.getByRole(role, { name: cy(answer), exact: true }).check();
+  await continueCy(page).click();
+  await expect(h1(page)).not.toHaveText(cy(heading));
+}
+
+/** Books in Welsh from `/?lang=cy`, checking every page; returns the reference. */
+async function bookInWelsh(page: Page): Promise<string> {
+  await page.goto('/?lang=cy');
+  await expect(page.getByRole('link', { name: cy('Skip to main content') })).toBeAttached();
+  await checkWelshPage(page, cy(HEADINGS.start));
+  await page.getByRole('button', { name: cy('Start now') }).click();
+
+  await checkWelshPage(page, cy(HEADINGS.service));
+  await page.getByRole('radio', { name: SERVICE, exact: true }).check();
+  await continueCy(page).click();
+  await ifAsked(page, HEADINGS.symptoms, 'None of these', 'checkbox');
+
+  await checkWelshPage(page, cy(HEADINGS.clinician));
+  await page.getByRole('radio', { name: BAND_6, exact: true }).check();
+  await continueCy(page).click();
+
+  await checkWelshPage(page, cy(HEADINGS.location));
+  await page.getByRole('radio', { name: PLACE, exact: true }).check();
+  await continueCy(page).click();
+
+  await checkWelshPage(page, cy(HEADINGS.time));
+  // Welsh days and times in each time's name: "Dydd Mawrth 1 Rhagfyr 2026, 9:15yb, …".
+  const first = page.locator('main input[type="radio"][name="slot"]').first();
+  const name = await first.evaluate((e) => ((e as HTMLInputElement).labels?.[0]?.textContent ?? '').trim());
+  expect(name).toMatch(/^Dydd \S+ \d{1,2} \S+ \d{4}, (\d{1,2}(:\d{2})?y[bp]|canol dydd|hanner nos)\b/);
+  await first.check();
+  await continueCy(page).click();
+  await ifAsked(page, HEADINGS.whoFor, 'Me', 'radio');
+
+  await checkWelshPage(page, cy(HEADINGS.details));
+  const dob = page.getByRole('group', { name: cy('Date of birth') });
+  await page.getByLabel(cy('First name'), { exact: true }).fill(PATIENT.first);
+  await page.getByLabel(cy('Last name'), { exact: true }).fill(PATIENT.last);
+  await dob.getByLabel(cy('Day'), { exact: true }).fill(PATIENT.day);
+  await dob.getByLabel(cy('Month'), { exact: true }).fill(PATIENT.month);
+  await dob.getByLabel(cy('Year'), { exact: true }).fill(PATIENT.year);
+  await page.getByLabel(cy('NHS number'), { exact: true }).fill(PATIENT.nhs);
+  await page.getByLabel(cy('Mobile phone number'), { exact: true }).fill(PATIENT.phone);
+  await continueCy(page).click();
+  await ifAsked(page, HEADINGS.support, 'No', 'radio');
+
+  await checkWelshPage(page, cy(HEADINGS.check));
+  await page.getByRole('button', { name: cy('Book appointment'), exact: true }).click();
+
+  await checkWelshPage(page, cy(HEADINGS.confirmation));
+  const text = (await page.getByRole('main').innerText()).replace(/\s+/g, ' ');
+  const reference = text.match(/PHY-[A-HJKMNP-Z2-9]{6}/)?.[0];
+  expect(reference, 'the booking reference on the confirmation').toBeTruthy();
+  return reference!;
+}
+
+test('a whole booking in Welsh: every page Welsh, accessible, and the language sent with the booking', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const posts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/bookings') posts.push(r.postData() ?? '');
+  });
+  await bookInWelsh(page);
+  expect(posts).toHaveLength(1);
+  const sent = JSON.parse(posts[0]);
+  if ((await apiFeatures(request)).includes('language')) {
+    expect(sent.language, 'letters and texts in Welsh').toBe('cy');
+  } else {
+    expect(sent.language, 'nothing a 1.0 API does not take').toBeUndefined();
+  }
+});
+
+test('a cancellation in Welsh', async ({ page }) => {
+  test.setTimeout(120_000);
+  const reference = await bookInWelsh(page);
+  await page.getByRole('contentinfo').getByRole('link', { name: cy('Change or cancel an appointment') }).click();
+  await checkWelshPage(page, cy(MANAGE.find));
+  await page.getByLabel(cy('Booking reference'), { exact: true }).fill(reference);
+  const dob = page.getByRole('group', { name: cy('Date of birth') });
+  await dob.getByLabel(cy('Day'), { exact: true }).fill(PATIENT.day);
+  await dob.getByLabel(cy('Month'), { exact: true }).fill(PATIENT.month);
+  await dob.getByLabel(cy('Year'), { exact: true }).fill(PATIENT.year);
+  await page.getByRole('button', { name: cy('Find appointment'), exact: true }).click();
+
+  await checkWelshPage(page, cy(MANAGE.booking));
+  await page.getByRole('link', { name: cy('Cancel appointment'), exact: true }).click();
+  await checkWelshPage(page, cy(MANAGE.cancel));
+  await page.getByRole('button', { name: cy('Yes, cancel appointment'), exact: true }).click();
+  await checkWelshPage(page, cy(MANAGE.cancelled));
+});
+
+test('the header switch keeps the step and the answers, both ways', async ({ page }) => {
+  await page.goto('/location?service=physio-msk&band=band-6');
+  await expect(h1(page)).toHaveText(HEADINGS.location);
+  await page.getByRole('radio', { name: PLACE, exact: true }).check();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(h1(page)).toHaveText(HEADINGS.time);
+  const url = new URL(page.url());
+
+  const cymraeg = page.getByRole('banner').getByRole('link', { name: 'Cymraeg' });
+  await expect(cymraeg).toHaveAttribute('lang', 'cy');
+  await cymraeg.click();
+  await expect(h1(page)).toHaveText(cy(HEADINGS.time));
+  expect(new URL(page.url()).pathname).toBe(url.pathname);
+  expect(new URL(page.url()).searchParams.get('locality')).toBe(url.searchParams.get('locality'));
+  // The place chosen is still the time page's caption.
+  await expect(page.getByRole('main')).toContainText(PLACE);
+  // Kept for the tab: a page opened without ?lang is Welsh too.
+  await page.getByRole('link', { name: cy('Back'), exact: true }).click();
+  await expect(h1(page)).toHaveText(cy(HEADINGS.location));
+  await expect(page.getByRole('radio', { name: PLACE, exact: true })).toBeChecked();
+
+  const english = page.getByRole('banner').getByRole('link', { name: 'English' });
+  await expect(english).toHaveAttribute('lang', 'en');
+  await english.click();
+  await expect(h1(page)).toHaveText(HEADINGS.location);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('radio', { name: PLACE, exact: true })).toBeChecked();
+});
+
+test('English patients download no Welsh: the Welsh chunk is fetched only for Welsh', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Start now' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(fetched.filter((p) => /welsh/.test(p)), 'Welsh files fetched for an English page').toEqual([]);
+  await page.goto('/?lang=cy');
+  await expect(h1(page)).toHaveText(cy(HEADINGS.start));
+});
