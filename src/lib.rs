@@ -53,36 +53,24 @@ pub fn start() {
         &window().location().search().unwrap_or_default(),
         config.lang.as_deref(),
     );
-    mount.set_inner_html("");
-    let page_lang = config.page_lang;
-    let mount_at = mount.clone();
-    let set_lang = move |lang: booking_domain::lang::Lang| {
+    // Mounting starts Leptos's executor too; it is started here so the language is settled
+    // (Welsh's words fetched) before the first page is drawn.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    leptos::task::spawn_local(async move {
+        let lang = lang::settle(lang).await;
+        mount.set_inner_html("");
         let _ = mount.set_attribute("lang", lang.code());
-        if page_lang {
+        if config.page_lang {
             if let Some(html) = document().document_element() {
                 let _ = html.set_attribute("lang", lang.code());
             }
         }
-    };
-    leptos::mount::mount_to(mount_at, move || {
-        // Welsh pages wait for Welsh's words (their own chunk); English ones for nothing.
-        let ready = RwSignal::new(lang == booking_domain::lang::Lang::En);
-        if ready.get_untracked() {
-            set_lang(lang);
-        } else {
-            leptos::task::spawn_local(async move {
-                set_lang(lang::settle(lang).await);
-                ready.set(true);
-            });
-        }
-        let mut app = Some((config, route, client));
-        move || {
-            ready.get().then(|| app.take()).flatten().map(
-                |(config, route, client)| view! { <App config=config route=route client=client/> },
-            )
-        }
-    })
-    .forget();
+        leptos::mount::mount_to(
+            mount,
+            move || view! { <App config=config route=route client=client/> },
+        )
+        .forget();
+    });
 }
 
 /// A panic must never leave a dead page: show the phone number instead. Nothing from the
