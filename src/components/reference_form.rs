@@ -1,10 +1,12 @@
 use booking_domain::journey::Step;
+use booking_domain::lang::around;
 use booking_domain::validate::{date_of_birth, Field};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::{ErrorItem, PhoneNumber, StepLink};
 use crate::browser::{focus_heading, today};
+use crate::words::manage::words;
 
 /// A reference and a date of birth, as "Find your appointment" and "Stop texts about earlier
 /// times" ask for them: what was typed, each field's error, and the error summary, where a
@@ -97,12 +99,14 @@ impl ReferenceAndDob {
 /// stopped): book, change a booking, or call.
 #[component]
 pub fn WaysOn() -> impl IntoView {
+    let w = words();
+    let (call, after_call) = around(w.ways_call, "phone");
     view! {
-        <h2 class="nhsb-heading-m">"What you can do now"</h2>
+        <h2 class="nhsb-heading-m">{w.ways_heading}</h2>
         <ul class="nhsb-list nhsb-list--bullet">
-            <li><StepLink to=Step::Start>"Book an appointment online"</StepLink></li>
-            <li><StepLink to=Step::ManageFind>"Change or cancel an appointment you have already booked"</StepLink></li>
-            <li>"Call " <PhoneNumber/></li>
+            <li><StepLink to=Step::Start>{w.ways_book}</StepLink></li>
+            <li><StepLink to=Step::ManageFind>{w.ways_change}</StepLink></li>
+            <li>{call} <PhoneNumber/> {after_call}</li>
         </ul>
     }
 }

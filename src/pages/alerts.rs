@@ -6,6 +6,7 @@ use booking_domain::alerts::{normalise_alert_reference, AlertDetailsForm, AlertD
 use booking_domain::api::{ApiError, ErrorCode};
 use booking_domain::format;
 use booking_domain::journey::{Route, Step};
+use booking_domain::lang::{around, fill};
 use booking_domain::outcome::Outcome;
 use booking_domain::validate::Field;
 use leptos::prelude::*;
@@ -19,6 +20,7 @@ use crate::components::{
 use crate::http::new_idempotency_key;
 use crate::state::AppState;
 use crate::submit::Submission;
+use crate::words::{alerts::words, layout};
 
 /// An alert page: the question `step` once the questions before it are answered, else the
 /// first one still to answer; without an alert being asked for in this tab, the start page
@@ -39,7 +41,7 @@ pub fn AlertPage(step: Step) -> impl IntoView {
             let choices = state.route.with_untracked(|r| r.choices.clone());
             state.go(Route::new(allowed, choices), true);
         });
-        return view! { <Loading label="Loading"/> }.into_any();
+        return view! { <Loading label=layout::words().loading/> }.into_any();
     }
     match step {
         Step::AlertWhere => view! { <WherePage/> }.into_any(),
@@ -78,13 +80,14 @@ fn answer_and_go_on(state: AppState, answer: impl FnOnce(&mut AlertDraft)) {
 #[component]
 fn WherePage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     let alert = alert(state);
     let items = vec![
         Choice::described("here".into(), alert.place_words(false), String::new()),
         Choice::described(
             "any".into(),
-            "Any place with a clinic for this".into(),
-            format!("With a {}. The text message says where.", alert.band_name),
+            w.any_place.into(),
+            fill(w.any_place_hint, &[("band", &alert.band_name)]),
         ),
     ];
     let initial = alert
@@ -98,8 +101,8 @@ fn WherePage() -> impl IntoView {
     let go_on = Callback::new(move |_| answer_and_go_on(state, |_| {}));
     view! {
         <SingleChoiceQuestion step=Step::AlertWhere back=alert.previous(Step::AlertWhere) name="where"
-            hint="We will text you about an earlier time at the places you choose.".to_string()
-            items=items initial=initial missing="Select where you could go" answer=answer go_on=go_on/>
+            hint=w.where_hint.to_string()
+            items=items initial=initial missing=w.where_missing answer=answer go_on=go_on/>
     }
 }
 
@@ -108,6 +111,7 @@ fn WherePage() -> impl IntoView {
 #[component]
 fn BeforePage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     let alert = alert(state);
     let (day, month, year) = (
         RwSignal::new(alert.before_day.clone()),
@@ -164,9 +168,9 @@ fn BeforePage() -> impl IntoView {
         _ => Vec::new(),
     });
     let example = today() + chrono::Days::new(28);
-    let hint = format!(
-        "We will only text you about times before this date. For example, {}",
-        example.format("%-d %-m %Y")
+    let hint = fill(
+        w.before_hint,
+        &[("example", &example.format("%-d %-m %Y").to_string())],
     );
     let hint: &'static str = Box::leak(hint.into_boxed_str());
     let date = move |legend: &'static str| {
@@ -180,30 +184,23 @@ fn BeforePage() -> impl IntoView {
             let items = vec![
                 Choice::described(
                     "booking".into(),
-                    format!(
-                        "Any time before my current appointment on {}",
-                        format::long_date(booked)
-                    ),
+                    fill(w.before_booking, &[("date", &format::long_date(booked))]),
                     String::new(),
                 ),
-                Choice::described(
-                    "date".into(),
-                    "Only times before an earlier date".into(),
-                    String::new(),
-                ),
+                Choice::described("date".into(), w.before_date.into(), String::new()),
             ];
             view! {
                 <Radios name="before-choice" legend=Step::AlertBefore.title().to_string() heading=true
                     items=items selected=choice error=radio_error/>
                 {move || (choice.get().as_deref() == Some("date")).then(|| view! {
-                    <div class="nhsb-radios__conditional">{date("Only tell me about times before")}</div>
+                    <div class="nhsb-radios__conditional">{date(w.before_legend)}</div>
                 })}
             }
             .into_any()
         }
         None => view! {
             <h1 tabindex="-1">{Step::AlertBefore.title()}</h1>
-            {date("Only tell me about times before")}
+            {date(w.before_legend)}
         }
         .into_any(),
     };
@@ -212,7 +209,7 @@ fn BeforePage() -> impl IntoView {
         <form class="nhsb-form" on:submit=submit novalidate>
             <ErrorSummary errors=summary/>
             {question}
-            <button class="nhsb-button" type="submit">"Continue"</button>
+            <button class="nhsb-button" type="submit">{w.continue_button}</button>
         </form>
     }
 }
@@ -222,6 +219,7 @@ fn BeforePage() -> impl IntoView {
 #[component]
 fn AlertDetailsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     let alert = alert(state);
     let d = alert.details.clone();
     let (given_name, family_name, phone) = (
@@ -281,17 +279,17 @@ fn AlertDetailsPage() -> impl IntoView {
         <form class="nhsb-form" on:submit=submit novalidate>
             <ErrorSummary errors=error_items(errors)/>
             <h1 tabindex="-1">{Step::AlertDetails.title()}</h1>
-            <p>"We need these details to find your records and to text you if an earlier time comes up."</p>
-            <TextInput id=Field::GivenName.id() label="First name" value=given_name error=message(Field::GivenName)
+            <p>{w.details_intro}</p>
+            <TextInput id=Field::GivenName.id() label=w.first_name value=given_name error=message(Field::GivenName)
                 autocomplete="given-name" no_spellcheck=true width="20"/>
-            <TextInput id=Field::FamilyName.id() label="Last name" value=family_name error=message(Field::FamilyName)
+            <TextInput id=Field::FamilyName.id() label=w.last_name value=family_name error=message(Field::FamilyName)
                 autocomplete="family-name" no_spellcheck=true width="20"/>
-            <DateInput id="dob" legend="Date of birth" hint="For example, 15 3 1984"
+            <DateInput id="dob" legend=w.dob_legend hint=w.dob_hint
                 day=dob_day month=dob_month year=dob_year error=dob_error/>
-            <TextInput id=Field::Phone.id() label="Mobile phone number"
-                hint="We will text this number when an earlier time comes up, and only about that."
+            <TextInput id=Field::Phone.id() label=w.mobile
+                hint=w.mobile_hint
                 value=phone error=message(Field::Phone) autocomplete="tel" kind="tel" width="20"/>
-            <button class="nhsb-button" type="submit">"Continue"</button>
+            <button class="nhsb-button" type="submit">{w.continue_button}</button>
         </form>
     }
 }
@@ -300,6 +298,7 @@ fn AlertDetailsPage() -> impl IntoView {
 #[component]
 fn AlertCheckPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     let alert = alert(state);
     let submission = Submission::new(Step::AlertCheck.title());
     // The API's own words when it refused something the patient cannot correct here (the
@@ -369,14 +368,16 @@ fn AlertCheckPage() -> impl IntoView {
         refused.set(Vec::new());
         send();
     };
+    let (call, after_call) = around(w.call_to_talk, "phone");
+    let (already, after_already) = around(w.already_text, "link");
     let problem = move || {
         if !refused.with(Vec::is_empty) {
             return Some(
                 view! {
                     <div class="nhsb-error-summary" role="alert" tabindex="-1">
-                        <h2 class="nhsb-error-summary__title">"We could not set up your alert"</h2>
+                        <h2 class="nhsb-error-summary__title">{w.not_set_up}</h2>
                         {refused.get().into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
-                        <p>"To talk to us, call " <PhoneNumber/> "."</p>
+                        <p>{call} <PhoneNumber/> {after_call}</p>
                     </div>
                 }
                 .into_any(),
@@ -386,9 +387,8 @@ fn AlertCheckPage() -> impl IntoView {
             Some(Outcome::Problem(e)) if e.code() == Some(&ErrorCode::Conflict) => Some(
                 view! {
                     <div class="nhsb-error-summary" role="alert" tabindex="-1">
-                        <h2 class="nhsb-error-summary__title">"You already have an alert for this appointment"</h2>
-                        <p>"We will already text you if an earlier time comes up. To ask for different times, "
-                            <StepLink to=Step::AlertStop>"stop that alert"</StepLink> " first."</p>
+                        <h2 class="nhsb-error-summary__title">{w.already_have}</h2>
+                        <p>{already} <StepLink to=Step::AlertStop>{w.stop_that_alert}</StepLink> {after_already}</p>
                     </div>
                 }
                 .into_any(),
@@ -397,20 +397,18 @@ fn AlertCheckPage() -> impl IntoView {
             None => None,
         })
     };
-    let current = alert.booking.as_ref().map(|_| {
-        "Your current appointment stays booked unless you take an earlier time we offer you."
-    });
+    let current = alert.booking.as_ref().map(|_| w.current_stays);
     view! {
         <BackLink to=alert.previous(Step::AlertCheck)/>
         <form class="nhsb-form" on:submit=submit novalidate>
             {problem}
             <h1 tabindex="-1">{Step::AlertCheck.title()}</h1>
             <SummaryList rows=alert.rows()/>
-            <h2 class="nhsb-heading-m">"Now set up your alert"</h2>
-            <p>"If a time comes up that suits what you asked for, we will keep it for you for a short time and text you a link to book it. The message says how long we keep it."</p>
+            <h2 class="nhsb-heading-m">{w.set_up_heading}</h2>
+            <p>{w.set_up_text}</p>
             {current.map(|words| view! { <p>{words}</p> })}
             <button class="nhsb-button" type="submit" disabled=move || submission.sending.get()>
-                {move || if submission.sending.get() { "Setting up your alert…" } else { "Set up alert" }}
+                {move || if submission.sending.get() { w.setting_up } else { w.set_up_button }}
             </button>
         </form>
     }
@@ -420,6 +418,7 @@ fn AlertCheckPage() -> impl IntoView {
 #[component]
 fn AlertSetPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     let alert = alert(state);
     set_title(Step::AlertSet.title(), false);
     focus_heading();
@@ -432,41 +431,46 @@ fn AlertSetPage() -> impl IntoView {
         .map(|p| p.phone.clone())
         .unwrap_or_default();
     let place = if alert.any_place == Some(true) {
-        "at any place with a clinic for this".to_string()
+        w.place_any.to_string()
     } else {
-        format!("at {}", alert.locality_name)
+        fill(w.place_at, &[("place", &alert.locality_name)])
     };
+    let expires = format::long_date(set.expires);
+    // The number is in bold: the words either side of it, each with the place and date.
+    let (will_text, after_phone) = around(w.will_text, "phone");
+    let args = [("place", place.as_str()), ("date", expires.as_str())];
+    let (will_text, after_phone) = (fill(will_text, &args), fill(after_phone, &args));
+    let (call, after_call) = around(w.call_to_talk, "phone");
     let booked = alert.booked_day.map(|day| {
         view! {
-            <p>"Your appointment on " {format::long_date(day)} " is still booked. If you take an earlier time, we will move your appointment to it and give up the later one."</p>
-            <p><StepLink to=Step::ManageBooking>"Back to your appointment"</StepLink></p>
+            <p>{fill(w.still_booked, &[("date", &format::long_date(day))])}</p>
+            <p><StepLink to=Step::ManageBooking>{w.back_to_appointment}</StepLink></p>
         }
     });
     let not_booked = alert.booked_day.is_none().then(|| {
         view! {
-            <p>"You have not booked an appointment."</p>
-            <p><StepLink to=Step::Slot>"Choose one of the times available now"</StepLink></p>
+            <p>{w.not_booked}</p>
+            <p><StepLink to=Step::Slot>{w.choose_now}</StepLink></p>
         }
     });
     view! {
         <div class="nhsb-panel">
             <h1 class="nhsb-panel__title" tabindex="-1">{Step::AlertSet.title()}</h1>
             <div class="nhsb-panel__body">
-                "Your alert reference is"<br/>
+                {w.reference_lead}<br/>
                 <strong class="nhsb-panel__reference">{set.alert.clone()}</strong>
             </div>
         </div>
-        <h2 class="nhsb-heading-m">"What happens next"</h2>
-        <p>"We will text " <strong>{phone}</strong> " if an earlier appointment comes up "
-            {place} " before " {format::long_date(set.expires)} "."</p>
-        <p>"We will keep that time for you for a short time. The text message has a link to book it and says until when we keep it."</p>
-        <p>"The alert ends on " {format::long_date(set.expires)} "."</p>
+        <h2 class="nhsb-heading-m">{w.next_heading}</h2>
+        <p>{will_text} <strong>{phone}</strong> {after_phone}</p>
+        <p>{w.keep_text}</p>
+        <p>{fill(w.ends, &[("date", &expires)])}</p>
         {booked}
         {not_booked}
-        <h2 class="nhsb-heading-m">"If you no longer want these texts"</h2>
-        <p>"If you book another way or no longer need an earlier time, stop the alert so the time goes to someone else."</p>
-        <p><StepLink to=Step::AlertStop class="nhsb-button nhsb-button--secondary">"Stop this alert"</StepLink></p>
-        <p>"To talk to us, call " <PhoneNumber/> "."</p>
+        <h2 class="nhsb-heading-m">{w.no_longer_heading}</h2>
+        <p>{w.no_longer_text}</p>
+        <p><StepLink to=Step::AlertStop class="nhsb-button nhsb-button--secondary">{w.stop_this}</StepLink></p>
+        <p>{call} <PhoneNumber/> {after_call}</p>
     }
     .into_any()
 }
@@ -474,14 +478,12 @@ fn AlertSetPage() -> impl IntoView {
 /// The reference box's id (the error summary links to it).
 const REFERENCE: &str = "alert-reference";
 
-const NOT_FOUND: &str =
-    "We could not find an alert with those details. Check your alert reference and date of birth";
-
 /// "Stop texts about earlier times": the alert's reference and the date of birth given with
 /// it (both filled in for the alert set up in this tab), then its stopped state.
 #[component]
 fn StopAlertPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     let kept = state.alert().get_untracked();
     let dob = kept.as_ref().map(|a| &a.details);
     let form = ReferenceAndDob::new(
@@ -497,7 +499,7 @@ fn StopAlertPage() -> impl IntoView {
     );
     let stopped = RwSignal::new(None::<String>);
     let title = Signal::derive(move || match stopped.with(Option::is_some) {
-        true => "Alert stopped",
+        true => w.stopped,
         false => Step::AlertStop.title(),
     });
     let submission = Submission::with_field_errors(title, form.has_errors());
@@ -506,7 +508,7 @@ fn StopAlertPage() -> impl IntoView {
             .shown
             .with(|s| matches!(s, Some(Outcome::NotFound)))
     };
-    let summary = form.summary(not_found, NOT_FOUND);
+    let summary = form.summary(not_found, w.stop_not_found);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if submission.sending.get_untracked() {
@@ -542,10 +544,10 @@ fn StopAlertPage() -> impl IntoView {
         if let Some(reference) = stopped.get() {
             return view! {
                 <div class="nhsb-panel">
-                    <h1 class="nhsb-panel__title" tabindex="-1">"Alert stopped"</h1>
-                    <div class="nhsb-panel__body">"Alert " {reference}</div>
+                    <h1 class="nhsb-panel__title" tabindex="-1">{w.stopped}</h1>
+                    <div class="nhsb-panel__body">{fill(w.stopped_reference, &[("reference", &reference)])}</div>
                 </div>
-                <p>"We will not text you about earlier times for this alert. Any appointment you have booked is not affected."</p>
+                <p>{w.stopped_text}</p>
                 <WaysOn/>
             }
             .into_any();
@@ -560,13 +562,13 @@ fn StopAlertPage() -> impl IntoView {
                         Some(other) => other.as_problem(),
                     }).map(|e| view! { <ApiProblem error=e/> })}
                     <h1 tabindex="-1">{Step::AlertStop.title()}</h1>
-                    <p>"We will stop texting you about earlier times. Any appointment you have booked stays booked."</p>
-                    <TextInput id=REFERENCE label="Alert reference" hint="This is in our text messages and starts ALT, for example ALT-4M8Q"
+                    <p>{w.stop_intro}</p>
+                    <TextInput id=REFERENCE label=w.reference_label hint=w.reference_hint
                         value=form.reference error=form.reference_error autocomplete="off" no_spellcheck=true width="10"/>
-                    <DateInput id="dob" legend="Date of birth" hint="For example, 15 3 1984"
+                    <DateInput id="dob" legend=w.dob_legend hint=w.dob_hint
                         day=form.day month=form.month year=form.year error=form.dob_error/>
                     <button class="nhsb-button nhsb-button--warning" type="submit" disabled=move || submission.sending.get()>
-                        {move || if submission.sending.get() { "Stopping the alert…" } else { "Stop the alert" }}
+                        {move || if submission.sending.get() { w.stopping } else { w.stop_button }}
                     </button>
                 </form>
             }

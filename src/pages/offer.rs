@@ -7,6 +7,7 @@ use booking_domain::api::ErrorCode;
 use booking_domain::browse::{NearestSearch, SlotSearch};
 use booking_domain::format;
 use booking_domain::journey::{Choices, Step};
+use booking_domain::lang::{around, fill};
 use booking_domain::manage::ManageSession;
 use booking_domain::model::{Offer, OfferBookingRequest, OfferPatient, RescheduleRequest, Slot};
 use booking_domain::outcome::Outcome;
@@ -22,6 +23,7 @@ use crate::fetched::Fetched;
 use crate::http::new_idempotency_key;
 use crate::state::AppState;
 use crate::submit::Submission;
+use crate::words::{alerts::words, layout};
 
 /// The time held for the patient, fetched by the code in the URL.
 #[component]
@@ -36,13 +38,13 @@ pub fn OfferPage() -> impl IntoView {
         async move { state.client.offer(&code).await }
     });
     move || match offer.get() {
-        None => view! { <Loading label="Loading"/> }.into_any(),
+        None => view! { <Loading label=layout::words().loading/> }.into_any(),
         Some(Ok(offer)) => view! { <HeldTime offer=offer/> }.into_any(),
         Some(Err(e)) if e.code() == Some(&ErrorCode::NotFound) => {
             view! { <NoLongerHeld offer=None/> }.into_any()
         }
         Some(Err(error)) => {
-            set_title("Sorry, there is a problem", true);
+            set_title(words().problem_title, true);
             view! { <ApiProblem error=error heading=true retry=Callback::new(move |_| offer.refetch())/> }
                 .into_any()
         }
@@ -53,6 +55,7 @@ pub fn OfferPage() -> impl IntoView {
 #[component]
 fn HeldTime(offer: Offer) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     let (day, month, year) = (
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
@@ -157,10 +160,11 @@ fn HeldTime(offer: Offer) -> impl IntoView {
                 .with(|s| matches!(s, Some(Outcome::Taken | Outcome::NotFound)))
     };
     let button = if moving.is_some() {
-        "Move my appointment to this time"
+        w.move_button
     } else {
-        "Book this time"
+        w.book_button
     };
+    let (not_wanted, after_not_wanted) = around(w.not_wanted, "phone");
     move || {
         if gone() {
             return view! { <NoLongerHeld offer=Some(offer.get_value())/> }.into_any();
@@ -174,23 +178,23 @@ fn HeldTime(offer: Offer) -> impl IntoView {
                 {move || submission.shown.with(|s| s.as_ref().and_then(Outcome::as_problem))
                     .map(|e| view! { <ApiProblem error=e/> })}
                 <h1 tabindex="-1">{Step::Offer.title()}</h1>
-                <p>"An earlier time has come up and we are keeping it for you."</p>
+                <p>{w.offer_intro}</p>
                 <SummaryList rows=offer.with_value(offer_rows)/>
                 <div class="nhsb-inset-text" aria-live="polite">
                     <p>
-                        "It is held for you " {move || until.get()} "."
-                        {moving.clone().map(|reference| format!(
-                            " Your appointment {} moves to this time; your current time is given up.",
-                            reference.as_str()
+                        {move || fill(w.held, &[("until", &until.get())])}
+                        {moving.clone().map(|reference| fill(
+                            w.moves_booking,
+                            &[("reference", reference.as_str())],
                         ))}
                     </p>
                 </div>
-                <DateInput id="dob" legend="Confirm your date of birth" hint="For example, 15 3 1984"
+                <DateInput id="dob" legend=w.confirm_dob hint=w.dob_hint
                     day=day month=month year=year error=dob_error/>
                 <button class="nhsb-button" type="submit" disabled=move || submission.sending.get()>
-                    {move || if submission.sending.get() { "Booking…" } else { button }}
+                    {move || if submission.sending.get() { w.booking } else { button }}
                 </button>
-                <p>"If you do not want this time, you need not do anything: it will be offered to someone else. To talk to us, call " <PhoneNumber/> "."</p>
+                <p>{not_wanted} <PhoneNumber/> {after_not_wanted}</p>
             </form>
         }
         .into_any()
@@ -227,9 +231,9 @@ fn shown<T>(
 /// as it is.
 #[component]
 fn NoLongerHeld(offer: Option<Offer>) -> impl IntoView {
-    const HEADING: &str = "This time is no longer held for you";
     let state = expect_context::<AppState>();
-    set_title(HEADING, false);
+    let w = words();
+    set_title(w.gone_heading, false);
     focus_heading();
     let kept = offer.as_ref().and_then(|o| o.booking.clone());
     if let Some(offer) = offer.filter(|o| o.booking.is_none()) {
@@ -259,19 +263,19 @@ fn NoLongerHeld(offer: Option<Offer>) -> impl IntoView {
             state.go_on();
         });
         return view! {
-            <TakenTimes heading=HEADING
-                intro="The time in your text message was held for a limited time and has now gone. Nothing has been booked. You can choose one of the nearest free times instead.".to_string()
+            <TakenTimes heading=w.gone_heading
+                intro=w.gone_nearest.to_string()
                 nearest=nearest place=offer.locality.name.clone() on_choose=choose all_times=Step::Slot/>
         }
         .into_any();
     }
     view! {
-        <h1 tabindex="-1">{HEADING}</h1>
-        <p>"The time in your text message was held for a limited time. It may have run out, or the link may already have been used."</p>
+        <h1 tabindex="-1">{w.gone_heading}</h1>
+        <p>{w.gone_text}</p>
         {kept.map(|reference| view! {
-            <p>"Your appointment " {reference.to_string()} " has not changed: it is still booked at its original time."</p>
+            <p>{fill(w.gone_kept, &[("reference", reference.as_str())])}</p>
         })}
-        <p>"If you asked us to tell you about earlier times, we will text you again if another one comes up."</p>
+        <p>{w.gone_again}</p>
         <WaysOn/>
     }
     .into_any()

@@ -1,5 +1,6 @@
 use booking_domain::format;
 use booking_domain::journey::Step;
+use booking_domain::lang::{around, fill};
 use booking_domain::manage::CANCEL_REASONS;
 use booking_domain::model::CancelRequest;
 use booking_domain::outcome::Outcome;
@@ -13,6 +14,7 @@ use crate::components::{
 };
 use crate::state::AppState;
 use crate::submit::{done_or_show, Submission};
+use crate::words::manage::words;
 
 /// "Are you sure you want to cancel this appointment?", with an optional reason.
 #[component]
@@ -21,15 +23,12 @@ pub fn CancelPage() -> impl IntoView {
     let Some(session) = session_or_find(state) else {
         return ().into_any();
     };
+    let w = words();
     let reason = RwSignal::new(None::<String>);
     let submission = Submission::new(Step::ManageCancel.title());
     let reference = session.booking.reference.clone();
-    let until = session.booking.cancel_before.map(|c| {
-        format!(
-            "Appointments can only be cancelled online until {}. ",
-            format::date_time(&c)
-        )
-    });
+    let until = (session.booking.cancel_before)
+        .map(|c| fill(w.cancel_until, &[("time", &format::date_time(&c))]));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let body = CancelRequest {
@@ -53,14 +52,17 @@ pub fn CancelPage() -> impl IntoView {
     };
     let until = StoredValue::new(until);
     let problem = move || match submission.shown.get()? {
-        Outcome::TooLate => Some(
-            view! {
-                <Problem title="It is too late to cancel online">
-                    <p>{until.get_value()} "To cancel, call " <PhoneNumber/> "."</p>
-                </Problem>
-            }
-            .into_any(),
-        ),
+        Outcome::TooLate => {
+            let (call, after_call) = around(w.cancel_call, "phone");
+            Some(
+                view! {
+                    <Problem title=w.too_late_to_cancel>
+                        <p>{until.get_value()} {call} <PhoneNumber/> {after_call}</p>
+                    </Problem>
+                }
+                .into_any(),
+            )
+        }
         _ => submission
             .problem()
             .map(|e| view! { <ApiProblem error=e/> }.into_any()),
@@ -79,14 +81,14 @@ pub fn CancelPage() -> impl IntoView {
         <h1 tabindex="-1">{Step::ManageCancel.title()}</h1>
         <AppointmentSummary booking=session.booking.clone()/>
         <form class="nhsb-form" on:submit=submit novalidate>
-            <Radios name="reason" legend="Why are you cancelling? (optional)".to_string()
-                hint=Some("This helps us plan appointments.".to_string())
+            <Radios name="reason" legend=w.reason_legend.to_string()
+                hint=Some(w.reason_hint.to_string())
                 items=items selected=reason error=Signal::derive(|| None::<String>)/>
             <button class="nhsb-button nhsb-button--warning" type="submit" disabled=move || submission.sending.get()>
-                {move || if submission.sending.get() { "Cancelling…" } else { "Yes, cancel appointment" }}
+                {move || if submission.sending.get() { w.cancelling } else { w.confirm_cancel }}
             </button>
         </form>
-        <p><StepLink to=Step::ManageBooking>"No, keep my appointment"</StepLink></p>
+        <p><StepLink to=Step::ManageBooking>{w.keep}</StepLink></p>
     }
     .into_any()
 }
@@ -96,18 +98,19 @@ pub fn CancelPage() -> impl IntoView {
 pub fn CancelledPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     set_title(Step::ManageCancelled.title(), false);
+    let w = words();
     let Some(session) = session_or_find(state) else {
         return ().into_any();
     };
     view! {
-        <ReferencePanel title=Step::ManageCancelled.title() lead="Booking reference" booking=session.booking.clone()/>
-        <p>"Your appointment has been cancelled. Someone else can now have that time."</p>
+        <ReferencePanel title=Step::ManageCancelled.title() lead=w.reference_label booking=session.booking.clone()/>
+        <p>{w.cancelled_text}</p>
         <AppointmentSummary booking=session.booking/>
         <p>
             <StepLink to=Step::Start on_follow=move |_| {
                 state.manage.set(None);
                 state.go_to(Step::Start);
-            }>"Book another appointment"</StepLink>
+            }>{w.book_another}</StepLink>
         </p>
         <Feedback did="cancel" step="manage/cancelled" title=Step::ManageCancelled.title()/>
     }

@@ -1,4 +1,5 @@
 use booking_domain::journey::Step;
+use booking_domain::lang::around;
 use booking_domain::manage::{normalise_reference, ManageSession};
 use booking_domain::outcome::Outcome;
 use leptos::prelude::*;
@@ -8,17 +9,16 @@ use crate::components::{
 };
 use crate::state::AppState;
 use crate::submit::{done_or_show, Submission};
+use crate::words::manage::words;
 
 /// The reference box's id (the error summary links to it).
 const REFERENCE: &str = "reference";
-
-const NOT_FOUND: &str =
-    "We could not find a booking with those details. Check your booking reference and date of birth";
 
 /// "Find your appointment": booking reference and date of birth.
 #[component]
 pub fn FindBookingPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     let form = ReferenceAndDob::new(REFERENCE, String::new(), Default::default());
     let submission = Submission::with_field_errors(Step::ManageFind.title(), form.has_errors());
     // Not found: said once, for both fields, so it does not reveal which one was wrong.
@@ -27,7 +27,7 @@ pub fn FindBookingPage() -> impl IntoView {
             .shown
             .with(|s| matches!(s, Some(Outcome::NotFound)))
     };
-    let summary = form.summary(not_found, NOT_FOUND);
+    let summary = form.summary(not_found, w.not_found);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if submission.sending.get_untracked() {
@@ -53,6 +53,7 @@ pub fn FindBookingPage() -> impl IntoView {
             },
         );
     };
+    let (asked, after_asked) = around(w.asked_for_texts, "link");
     view! {
         <form class="nhsb-form" on:submit=submit novalidate>
             <ErrorSummary errors=summary/>
@@ -62,19 +63,19 @@ pub fn FindBookingPage() -> impl IntoView {
                 Some(other) => other.as_problem(),
             }).map(|e| view! { <ApiProblem error=e/> })}
             <h1 tabindex="-1">{Step::ManageFind.title()}</h1>
-            <p>"To change or cancel your appointment, enter your booking reference and date of birth. Your reference is in the text message we sent you and on your confirmation page."</p>
-            <TextInput id=REFERENCE label="Booking reference" hint="For example, PHY-7K3Q9D"
+            <p>{w.find_intro}</p>
+            <TextInput id=REFERENCE label=w.reference_label hint=w.reference_hint
                 value=form.reference error=form.reference_error autocomplete="off" no_spellcheck=true width="10"/>
-            <DateInput id="dob" legend="Date of birth" hint="For example, 15 3 1984"
+            <DateInput id="dob" legend=w.dob_legend hint=w.dob_hint
                 day=form.day month=form.month year=form.year error=form.dob_error/>
             <button class="nhsb-button" type="submit" disabled=move || submission.sending.get()>
-                {move || if submission.sending.get() { "Finding your appointment…" } else { "Find appointment" }}
+                {move || if submission.sending.get() { w.finding } else { w.find_button }}
             </button>
         </form>
         // Someone who asked for texts about earlier times without a booking stops them here.
         {move || state.services.with(|s| matches!(s, Some(Ok(list)) if list.iter().any(|s| s.offers.slot_alerts)))
             .then(|| view! {
-                <p>"Asked us to text you about earlier times? " <StepLink to=Step::AlertStop>"Stop texts about earlier times"</StepLink></p>
+                <p>{asked} <StepLink to=Step::AlertStop>{w.stop_texts}</StepLink> {after_asked}</p>
             })}
     }
 }

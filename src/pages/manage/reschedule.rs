@@ -2,6 +2,7 @@ use booking_domain::answers::new_time_answers;
 use booking_domain::browse::{NearestSearch, SlotSearch};
 use booking_domain::format;
 use booking_domain::journey::Step;
+use booking_domain::lang::{around, fill};
 use booking_domain::model::{Booking, RescheduleRequest, Slot};
 use booking_domain::outcome::Outcome;
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ use crate::components::{
 use crate::http::new_idempotency_key;
 use crate::state::AppState;
 use crate::submit::{done_or_show, Submission};
+use crate::words::manage::words;
 
 /// The booking's own service, clinician and place, without its own time.
 fn same_search(booking: &Booking) -> SlotSearch {
@@ -68,6 +70,7 @@ pub fn NewTimeCheckPage() -> impl IntoView {
         return ().into_any();
     }
     // Read live: picking one of the nearest times after a 409 changes it in place.
+    let w = words();
     let chosen = Memo::new(move |_| {
         state
             .manage
@@ -127,7 +130,7 @@ pub fn NewTimeCheckPage() -> impl IntoView {
             });
             return Some(view! {
                 <TakenTimes
-                    intro=format!("Your original appointment on {old_time} is kept. You can choose another time.")
+                    intro=fill(w.original_kept, &[("time", &old_time)])
                     nearest=nearest
                     place=booking.with_value(|b| b.locality.name.clone())
                     on_choose=choose
@@ -139,10 +142,11 @@ pub fn NewTimeCheckPage() -> impl IntoView {
         let under_problem = Signal::derive(move || {
             submission.shown.with(|s| matches!(s, Some(o) if o.is_error()))
         });
+        let (call, after_call) = around(w.too_late_to_change_call, "phone");
         let problem = move || match submission.shown.get()? {
             Outcome::TooLate => Some(view! {
-                <Problem title="It is too late to change this appointment online" heading=true>
-                    <p>"Call " <PhoneNumber/> ". Your appointment has not changed."</p>
+                <Problem title=w.too_late_to_change heading=true>
+                    <p>{call} <PhoneNumber/> {after_call}</p>
                 </Problem>
             }.into_any()),
             other => other.as_problem().map(|e| view! {
@@ -155,9 +159,9 @@ pub fn NewTimeCheckPage() -> impl IntoView {
             {problem}
             <PageHeading text=Step::ManageCheck.title() under_problem=under_problem/>
             {move || rows().map(|rows| view! { <SummaryList rows=rows/> })}
-            <p>"Your current appointment is kept until the new time is confirmed."</p>
+            <p>{w.kept_until_confirmed}</p>
             <button class="nhsb-button" type="button" disabled=move || submission.sending.get() on:click=move |_| confirm()>
-                {move || if submission.sending.get() { "Changing your appointment…" } else { "Confirm new time" }}
+                {move || if submission.sending.get() { w.changing } else { w.confirm_new_time }}
             </button>
         }
         .into_any())
@@ -170,13 +174,14 @@ pub fn NewTimeCheckPage() -> impl IntoView {
 pub fn ChangedPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     set_title(Step::ManageChanged.title(), false);
+    let w = words();
     let Some(session) = session_or_find(state) else {
         return ().into_any();
     };
     let booking = session.booking;
     view! {
-        <ReferencePanel title=Step::ManageChanged.title() lead="Your booking reference is still" booking=booking.clone()/>
-        <p>"Your appointment has moved to the new time below. Your old time has been given up."</p>
+        <ReferencePanel title=Step::ManageChanged.title() lead=w.reference_still booking=booking.clone()/>
+        <p>{w.changed_text}</p>
         <AppointmentSummary booking=booking.clone()/>
         <CalendarButtons booking=booking.clone()/>
         <WhatNext booking=booking/>
