@@ -1,10 +1,10 @@
 use std::time::Duration;
 
-use booking_domain::counting::suggestions_message;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use super::{described_by, hint_id, ErrorMessage};
+use crate::words::forms::words;
 
 /// Puts `message` in a live region once typing has paused for `ms`, replacing one still waiting,
 /// so a screen reader hears one message when the patient stops, not one per key.
@@ -46,6 +46,7 @@ pub fn Autocomplete(
     /// The suggestions for what has been typed, best first (e.g. `languages::suggest`).
     suggest: fn(&str) -> Vec<&'static str>,
 ) -> impl IntoView {
+    let w = words();
     let has_hint = hint.is_some();
     let listbox = format!("{id}-listbox");
     let label_id = format!("{id}-label");
@@ -92,8 +93,10 @@ pub fn Autocomplete(
                     let found = suggest(&typed);
                     let message = if typed.trim().is_empty() {
                         String::new()
+                    } else if found.is_empty() {
+                        w.no_suggestions.to_string()
                     } else {
-                        suggestions_message(found.len())
+                        w.suggestions.of(found.len() as u64)
                     };
                     open.set(!found.is_empty());
                     active.set(None);

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::radios::legend_view;
 use super::{described_by, hint_id, Choice, ErrorMessage};
+use crate::words::forms::words;
 
 /// A question answered by choosing any number of options (GOV.UK checkboxes). `exclusive` is
 /// an answer that rules out the others ("None of these"), after an "or": choosing it clears
@@ -19,6 +20,7 @@ pub fn Checkboxes(
     #[prop(optional)] exclusive: Option<Choice>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let w = words();
     let has_hint = hint.is_some();
     let count = items.len();
     let exclusive_value = exclusive.as_ref().map(|c| c.value.clone());
@@ -78,7 +80,7 @@ pub fn Checkboxes(
                 <div class="nhsb-checkboxes">
                     {items.into_iter().enumerate().map(|(i, c)| item.clone()(i, c)).collect_view()}
                     {exclusive.map(|c| view! {
-                        <div class="nhsb-checkboxes__divider">"or"</div>
+                        <div class="nhsb-checkboxes__divider">{w.or}</div>
                         {item(count, c)}
                     })}
                 </div>

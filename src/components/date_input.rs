@@ -2,6 +2,7 @@ use booking_domain::validate::Field;
 use leptos::prelude::*;
 
 use super::{described_by, error_id, hint_id};
+use crate::words::forms::words;
 
 /// Day, month and year as three boxes (no date picker: people know their birthday by heart,
 /// and pickers are hard with a screen reader). A date of birth (`id` "dob") uses the `bday-*`
@@ -19,6 +20,7 @@ pub fn DateInput(
     #[prop(into)]
     error: Signal<Option<(Field, String)>>,
 ) -> impl IntoView {
+    let w = words();
     let birthday = id == "dob";
     let part = move |label: &'static str,
                      suffix: &'static str,
@@ -54,13 +56,13 @@ pub fn DateInput(
                 <div class="nhsb-hint" id=hint_id(id)>{hint}</div>
                 {move || error.get().map(|(_, e)| view! {
                     <p class="nhsb-error-message" id=error_id(id)>
-                        <span class="nhsb-visually-hidden">"Error: "</span>{e}
+                        <span class="nhsb-visually-hidden">{w.error_prefix}</span>{e}
                     </p>
                 })}
                 <div class="nhsb-date-input">
-                    {part("Day", "day", day, 0, false)}
-                    {part("Month", "month", month, 1, false)}
-                    {part("Year", "year", year, 2, true)}
+                    {part(w.day, "day", day, 0, false)}
+                    {part(w.month, "month", month, 1, false)}
+                    {part(w.year, "year", year, 2, true)}
                 </div>
             </fieldset>
         </div>

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::words::forms::words;
+
 /// One message of the summary and the field it is about.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ErrorItem {
@@ -29,13 +31,14 @@ pub fn ErrorSummary(
     #[prop(into)]
     errors: Signal<Errors>,
 ) -> impl IntoView {
+    let w = words();
     move || {
         let list = errors.get();
         (!list.is_empty()).then(|| {
             view! {
                 <div class="nhsb-error-summary" tabindex="-1" aria-labelledby="nhsb-error-summary-title">
                     <div role="alert">
-                        <h2 class="nhsb-error-summary__title" id="nhsb-error-summary-title">"There is a problem"</h2>
+                        <h2 class="nhsb-error-summary__title" id="nhsb-error-summary-title">{w.error_summary}</h2>
                         <ul class="nhsb-error-summary__list">
                             {list
                                 .into_iter()

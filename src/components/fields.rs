@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::{described_by, error_id, hint_id};
+use crate::words::forms::words;
 
 /// A labelled text box. Hint and error are tied to it with `aria-describedby`.
 #[component]
@@ -83,11 +84,12 @@ pub fn ErrorMessage(
     id: &'static str,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let w = words();
     move || {
         error.get().map(|e| {
             view! {
                 <p class="nhsb-error-message" id=error_id(id)>
-                    <span class="nhsb-visually-hidden">"Error: "</span>{e}
+                    <span class="nhsb-visually-hidden">{w.error_prefix}</span>{e}
                 </p>
             }
         })

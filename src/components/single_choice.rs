@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use super::{BackLink, Choice, ErrorItem, ErrorSummary, Radios};
 use crate::browser::{focus_heading, set_title};
 use crate::state::AppState;
+use crate::words::forms::words;
 
 /// A page that asks one question answered by one choice, then goes on to the next (service,
 /// clinician, location, who for, support).
@@ -32,6 +33,7 @@ pub fn SingleChoiceQuestion(
     children: Option<Children>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     let question = question.unwrap_or(step.title());
     let selected = RwSignal::new(initial);
     let error = RwSignal::new(None::<String>);
@@ -60,7 +62,7 @@ pub fn SingleChoiceQuestion(
             })/>
             <Radios name=name legend=question.to_string() heading=true hint=hint items=items selected=selected error=error/>
             {children.map(|c| c())}
-            <button class="nhsb-button" type="submit">"Continue"</button>
+            <button class="nhsb-button" type="submit">{w.continue_button}</button>
         </form>
     }
 }

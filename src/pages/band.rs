@@ -4,11 +4,13 @@ use leptos::prelude::*;
 
 use crate::components::{Choice, SingleChoiceQuestion};
 use crate::state::AppState;
+use crate::words::questions::words;
 
 /// "Who do you need to see?": the clinician's band, in plain English.
 #[component]
 pub fn BandPage(services: Vec<Service>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     let service_id = state.draft.with_untracked(|d| d.service.clone());
     let service = services
         .iter()
@@ -28,10 +30,10 @@ pub fn BandPage(services: Vec<Service>) -> impl IntoView {
             step=Step::Band
             back=back
             name="band"
-            hint="If you are not sure, choose a physiotherapist. They will ask a senior colleague if you need one.".to_string()
+            hint=w.band_hint.to_string()
             items=items
             initial=state.draft.with_untracked(|d| d.band.as_deref().map(str::to_string))
-            missing="Select who you need to see"
+            missing=w.band_missing
             answer=Callback::new(move |id: String| state.draft.update(|d| d.choose_band(Some(id.into()))))
         />
     }

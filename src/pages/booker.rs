@@ -9,11 +9,14 @@ use crate::components::{
     error_items, field_errors, field_message, BackLink, ErrorSummary, TextInput,
 };
 use crate::state::AppState;
+use crate::words::{forms, questions::words};
 
 /// "About you": the person booking for someone else (sent as `booked_by`).
 #[component]
 pub fn BookerPage(services: Vec<Service>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
+    let f = forms::words();
     let saved = state.draft.with_untracked(|d| d.booker.clone());
     let name = RwSignal::new(saved.name);
     let relationship = RwSignal::new(saved.relationship);
@@ -45,16 +48,16 @@ pub fn BookerPage(services: Vec<Service>) -> impl IntoView {
         <form class="nhsb-form" on:submit=submit novalidate>
             <ErrorSummary errors=error_items(errors)/>
             <h1 tabindex="-1">{Step::Booker.title()}</h1>
-            <p>"You are booking for someone else. We will ask for their details next. We will only contact you if we need to talk about this appointment."</p>
-            <TextInput id=Field::BookerName.id() label="Your full name" value=name
+            <p>{w.booker_intro}</p>
+            <TextInput id=Field::BookerName.id() label=w.booker_name value=name
                 error=field_message(errors, Field::BookerName) autocomplete="name" no_spellcheck=true width="20"/>
-            <TextInput id=Field::BookerRelationship.id() label="Your relationship to them"
-                hint="For example, daughter, husband or carer"
+            <TextInput id=Field::BookerRelationship.id() label=w.booker_relationship
+                hint=w.booker_relationship_hint
                 value=relationship error=field_message(errors, Field::BookerRelationship) width="20"/>
-            <TextInput id=Field::BookerPhone.id() label="Your phone number"
-                hint="A mobile or landline number we can call you on"
+            <TextInput id=Field::BookerPhone.id() label=w.booker_phone
+                hint=w.booker_phone_hint
                 value=phone error=field_message(errors, Field::BookerPhone) autocomplete="tel" kind="tel" width="20"/>
-            <button class="nhsb-button" type="submit">"Continue"</button>
+            <button class="nhsb-button" type="submit">{f.continue_button}</button>
         </form>
     }
 }

@@ -10,6 +10,7 @@ use crate::components::{
     TextInput,
 };
 use crate::state::AppState;
+use crate::words::{forms, questions};
 
 /// "Your details": name, date of birth, NHS number (or not known), mobile, email, reminders.
 /// Booking for someone else, "Their details", every word about the patient in the third person.
@@ -19,7 +20,8 @@ pub fn DetailsPage(services: Vec<Service>) -> impl IntoView {
     let (them, back) = state
         .draft
         .with_untracked(|d| (d.for_someone_else(), d.previous(Step::Details, &services)));
-    let words = Words::new(them);
+    let w = questions::words();
+    let f = forms::words();
     let saved = state.draft.with_untracked(|d| d.details.clone());
     let given_name = RwSignal::new(saved.given_name);
     let family_name = RwSignal::new(saved.family_name);
@@ -47,7 +49,13 @@ pub fn DetailsPage(services: Vec<Service>) -> impl IntoView {
     };
     // Errors the API found (422) arrive here once; the patient's own come from validation.
     let errors = field_errors(state, Step::Details);
-    let title = words.title;
+    let title = if them {
+        w.details_title_them
+    } else {
+        Step::Details.title()
+    };
+    // About the patient (you) or about someone else (they).
+    let pick = |you: &'static str, they: &'static str| if them { they } else { you };
     Effect::new(move |_| set_title(title, errors.with(|e| !e.is_empty())));
     let message = move |field: Field| field_message(errors, field);
     let dob_error = Signal::derive(move || {
@@ -84,93 +92,42 @@ pub fn DetailsPage(services: Vec<Service>) -> impl IntoView {
         <BackLink to=back/>
         <form class="nhsb-form" on:submit=submit novalidate>
             <ErrorSummary errors=summary/>
-            <h1 tabindex="-1">{words.title}</h1>
-            <p>{words.intro}</p>
-            <TextInput id=Field::GivenName.id() label="First name" value=given_name error=message(Field::GivenName)
+            <h1 tabindex="-1">{title}</h1>
+            <p>{pick(w.details_intro, w.details_intro_them)}</p>
+            <TextInput id=Field::GivenName.id() label=w.first_name value=given_name error=message(Field::GivenName)
                 autocomplete="given-name" no_spellcheck=true width="20"/>
-            <TextInput id=Field::FamilyName.id() label="Last name" value=family_name error=message(Field::FamilyName)
+            <TextInput id=Field::FamilyName.id() label=w.last_name value=family_name error=message(Field::FamilyName)
                 autocomplete="family-name" no_spellcheck=true width="20"/>
-            <DateInput id="dob" legend=words.dob hint="For example, 15 3 1984"
+            <DateInput id="dob" legend=pick(w.dob, w.dob_them) hint=w.dob_hint
                 day=dob_day month=dob_month year=dob_year error=dob_error/>
             <div class="nhsb-form-group">
-                <TextInput id=Field::NhsNumber.id() label=words.nhs_number
-                    hint="This is a 10 digit number, like 943 476 5919. You can find it on letters from the NHS, on a prescription or in the NHS App."
+                <TextInput id=Field::NhsNumber.id() label=pick(w.nhs_number, w.nhs_number_them)
+                    hint=w.nhs_number_hint
                     value=nhs_number error=message(Field::NhsNumber) inputmode="numeric" no_spellcheck=true width="10"/>
                 <div class="nhsb-checkboxes">
-                    <Checkbox id="no-nhs-number" label=words.no_nhs_number checked=no_nhs_number
-                        hint=words.no_nhs_hint/>
+                    <Checkbox id="no-nhs-number" label=pick(w.no_nhs_number, w.no_nhs_number_them) checked=no_nhs_number
+                        hint=pick(w.no_nhs_hint, w.no_nhs_hint_them)/>
                 </div>
             </div>
-            <TextInput id=Field::Phone.id() label=words.phone
-                hint=words.phone_hint
+            <TextInput id=Field::Phone.id() label=pick(w.phone, w.phone_them)
+                hint=pick(w.phone_hint, w.phone_hint_them)
                 value=phone error=message(Field::Phone) autocomplete="tel" kind="tel" width="20"/>
-            <TextInput id=Field::Email.id() label=words.email
+            <TextInput id=Field::Email.id() label=pick(w.email, w.email_them)
                 value=email error=message(Field::Email) autocomplete="email" kind="email" no_spellcheck=true/>
             <div class="nhsb-form-group" class:nhsb-form-group--error=move || message(Field::Reminders).with(Option::is_some)>
                 <fieldset class="nhsb-fieldset" aria-describedby="reminders-hint">
-                    <legend class="nhsb-fieldset__legend">{words.reminders}</legend>
-                    <div class="nhsb-hint" id="reminders-hint">{words.reminders_hint}</div>
+                    <legend class="nhsb-fieldset__legend">{pick(w.reminders, w.reminders_them)}</legend>
+                    <div class="nhsb-hint" id="reminders-hint">{pick(w.reminders_hint, w.reminders_hint_them)}</div>
                     {move || message(Field::Reminders).get().map(|e| view! {
-                        <p class="nhsb-error-message" id="reminders-error"><span class="nhsb-visually-hidden">"Error: "</span>{e}</p>
+                        <p class="nhsb-error-message" id="reminders-error"><span class="nhsb-visually-hidden">{f.error_prefix}</span>{e}</p>
                     })}
                     <div class="nhsb-checkboxes">
-                        <Checkbox id=Field::Reminders.id() label="By text message" checked=remind_sms/>
-                        <Checkbox id="remind-email" label="By email" checked=remind_email/>
+                        <Checkbox id=Field::Reminders.id() label=w.remind_sms checked=remind_sms/>
+                        <Checkbox id="remind-email" label=w.remind_email checked=remind_email/>
                     </div>
                 </fieldset>
             </div>
-            <button class="nhsb-button" type="submit">"Continue"</button>
+            <button class="nhsb-button" type="submit">{f.continue_button}</button>
         </form>
-    }
-}
-
-/// The page's words, about the patient (you) or about someone else (they).
-struct Words {
-    title: &'static str,
-    intro: &'static str,
-    dob: &'static str,
-    nhs_number: &'static str,
-    no_nhs_number: &'static str,
-    no_nhs_hint: &'static str,
-    phone: &'static str,
-    phone_hint: &'static str,
-    email: &'static str,
-    reminders: &'static str,
-    reminders_hint: &'static str,
-}
-
-impl Words {
-    fn new(them: bool) -> Self {
-        if them {
-            Words {
-                title: "Their details",
-                intro: "Tell us about the person the appointment is for. We need these details to book their appointment and to find their NHS records.",
-                dob: "Their date of birth",
-                nhs_number: "Their NHS number",
-                no_nhs_number: "I do not know their NHS number",
-                no_nhs_hint: "You can still book. We will need their mobile phone number instead.",
-                phone: "Their mobile phone number",
-                phone_hint: "We will only use this to contact them about their appointment.",
-                email: "Their email address (optional)",
-                reminders: "How would they like to be reminded? (optional)",
-                reminders_hint: "We will remind them the day before their appointment. Select all that apply.",
-            }
-        } else {
-            Words {
-                title: Step::Details.title(),
-                intro:
-                    "We need these details to book your appointment and to find your NHS records.",
-                dob: "Date of birth",
-                nhs_number: "NHS number",
-                no_nhs_number: "I do not know my NHS number",
-                no_nhs_hint: "You can still book. We will need your mobile phone number instead.",
-                phone: "Mobile phone number",
-                phone_hint: "We will only use this to contact you about your appointment.",
-                email: "Email address (optional)",
-                reminders: "How would you like to be reminded? (optional)",
-                reminders_hint:
-                    "We will remind you the day before your appointment. Select all that apply.",
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 use booking_domain::answers::place_hint;
 use booking_domain::journey::Step;
+use booking_domain::lang::around;
 use booking_domain::model::Locality;
 use leptos::prelude::*;
 
@@ -7,12 +8,14 @@ use crate::browser::set_title;
 use crate::components::{ApiProblem, BackLink, Choice, Loading, PhoneNumber, SingleChoiceQuestion};
 use crate::places::places;
 use crate::state::AppState;
+use crate::words::questions::{words, Words};
 
 /// "Where would you like your appointment?": each place with its address, access and the
 /// next free time; places with nothing free say so instead of being offered.
 #[component]
 pub fn LocalityPage(services: Vec<booking_domain::model::Service>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     let localities = places(state);
     let back = state
         .draft
@@ -20,7 +23,7 @@ pub fn LocalityPage(services: Vec<booking_domain::model::Service>) -> impl IntoV
     move || match localities.get() {
         None => {
             set_title(Step::Locality.title(), false);
-            view! { <BackLink to=back/><Loading label="Loading places"/> }.into_any()
+            view! { <BackLink to=back/><Loading label=w.loading_places/> }.into_any()
         }
         Some(Err(error)) => {
             set_title(Step::Locality.title(), true);
@@ -30,19 +33,20 @@ pub fn LocalityPage(services: Vec<booking_domain::model::Service>) -> impl IntoV
             }
             .into_any()
         }
-        Some(Ok(list)) => choose(state, list, back).into_any(),
+        Some(Ok(list)) => choose(state, w, list, back).into_any(),
     }
 }
 
-fn choose(state: AppState, list: Vec<Locality>, back: Step) -> impl IntoView {
+fn choose(state: AppState, w: Words, list: Vec<Locality>, back: Step) -> impl IntoView {
     let (open, full): (Vec<_>, Vec<_>) = list.into_iter().partition(|l| l.next_available.is_some());
     if open.is_empty() {
-        set_title("No appointments available online", false);
+        set_title(w.no_places, false);
+        let (call, after_call) = around(w.no_places_call, "phone");
         return view! {
             <BackLink to=back/>
-            <h1 tabindex="-1">"No appointments available online"</h1>
-            <p>"There are no appointments you can book online for this clinician at the moment."</p>
-            <p>"Call " <PhoneNumber/> " to book."</p>
+            <h1 tabindex="-1">{w.no_places}</h1>
+            <p>{w.no_places_text}</p>
+            <p>{call} <PhoneNumber/> {after_call}</p>
         }
         .into_any();
     }
@@ -58,13 +62,14 @@ fn choose(state: AppState, list: Vec<Locality>, back: Step) -> impl IntoView {
         })
         .collect();
     let unavailable = (!full.is_empty()).then(|| {
+        let (call, after_call) = around(w.full_call, "phone");
         view! {
             <div class="nhsb-inset-text">
-                <h2 class="nhsb-heading-s">"No appointments available online at"</h2>
+                <h2 class="nhsb-heading-s">{w.full_heading}</h2>
                 <ul class="nhsb-list nhsb-list--bullet">
                     {full.into_iter().map(|l| view! { <li>{l.name}</li> }).collect_view()}
                 </ul>
-                <p>"To book at one of these places, call " <PhoneNumber/> "."</p>
+                <p>{call} <PhoneNumber/> {after_call}</p>
             </div>
         }
     });
@@ -75,7 +80,7 @@ fn choose(state: AppState, list: Vec<Locality>, back: Step) -> impl IntoView {
             name="locality"
             items=items
             initial=state.draft.with_untracked(|d| d.locality.as_deref().map(str::to_string))
-            missing="Select where you would like your appointment"
+            missing=w.locality_missing
             answer=Callback::new(move |id: String| state.draft.update(|d| d.choose_locality(Some(id.into()))))
         >
             {unavailable}

@@ -28,6 +28,7 @@ use alerts::AlertPage;
 use band::BandPage;
 use booker::BookerPage;
 use booking_domain::journey::{Route, Step};
+use booking_domain::lang::around;
 use check::CheckPage;
 use confirmation::ConfirmationPage;
 use details::DetailsPage;
@@ -53,6 +54,7 @@ use crate::browser::set_title;
 use crate::chunks::{Chunks, LoadError, Pages};
 use crate::components::{ApiProblem, Loading, PhoneNumber};
 use crate::state::AppState;
+use crate::words::{layout, questions};
 
 /// The page that shows `step`: the start page is in the main module; every other page comes
 /// from its chunk (`crate::chunks`), and the chunks the patient
@@ -232,10 +234,12 @@ fn Start() -> impl IntoView {
 #[component]
 fn Question(step: Step) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = questions::words();
+    let loading = layout::words().loading;
     move || match (state.services.get(), state.invite.get()) {
-        (None, _) | (_, None) => view! { <Loading label="Loading"/> }.into_any(),
+        (None, _) | (_, None) => view! { <Loading label=loading/> }.into_any(),
         (Some(Err(error)), _) => {
-            set_title("Sorry, there is a problem", true);
+            set_title(w.problem_title, true);
             view! { <ApiProblem error=error heading=true retry=Callback::new(move |_| state.services.refetch())/> }
                 .into_any()
         }
@@ -243,15 +247,16 @@ fn Question(step: Step) -> impl IntoView {
             expect_context::<Chunks>().view(INFO, Step::Start)
         }
         (_, Some(Err(error))) => {
-            set_title("Sorry, there is a problem", true);
+            set_title(w.problem_title, true);
             view! { <ApiProblem error=error heading=true retry=Callback::new(move |_| state.invite.refetch())/> }
                 .into_any()
         }
         (Some(Ok(services)), Some(Ok(_))) if services.is_empty() => {
-            set_title("No appointments can be booked online", false);
+            set_title(w.closed_title, false);
+            let (call, after_call) = around(w.closed_call, "phone");
             view! {
-                <h1 tabindex="-1">"No appointments can be booked online at the moment"</h1>
-                <p>"To book, call " <PhoneNumber/> "."</p>
+                <h1 tabindex="-1">{w.closed_heading}</h1>
+                <p>{call} <PhoneNumber/> {after_call}</p>
             }
             .into_any()
         }
@@ -269,7 +274,7 @@ fn Question(step: Step) -> impl IntoView {
                     let choices = state.draft.with_untracked(|d| d.choices());
                     state.go(Route::new(allowed, choices), true);
                 });
-                return view! { <Loading label="Loading"/> }.into_any();
+                return view! { <Loading label=loading/> }.into_any();
             }
             match step {
                 Step::Service => view! { <ServicePage services=services/> }.into_any(),

@@ -1,4 +1,5 @@
 use booking_domain::journey::Step;
+use booking_domain::lang::fill;
 use booking_domain::languages::suggest;
 use booking_domain::model::Service;
 use booking_domain::support::{NeedsForm, ACCESS, COMMUNICATION, OTHER_MAX};
@@ -12,6 +13,7 @@ use crate::components::{
 };
 use crate::places::places;
 use crate::state::AppState;
+use crate::words::{forms, questions::words};
 
 /// "What support do you need?": an interpreter, formats for letters, help at the appointment
 /// and anything else (the Accessible Information Standard; sent as `needs`). The place's own
@@ -19,6 +21,8 @@ use crate::state::AppState;
 #[component]
 pub fn NeedsPage(services: Vec<Service>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
+    let f = forms::words();
     let (saved, them, back) = state.draft.with_untracked(|d| {
         (
             d.needs.clone(),
@@ -32,7 +36,7 @@ pub fn NeedsPage(services: Vec<Service>) -> impl IntoView {
     let other = RwSignal::new(saved.other);
     let errors = field_errors(state, Step::Needs);
     let title = if them {
-        "What support do they need?"
+        w.needs_title_them
     } else {
         Step::Needs.title()
     };
@@ -70,36 +74,36 @@ pub fn NeedsPage(services: Vec<Service>) -> impl IntoView {
         let access = place.access.filter(|a| !a.trim().is_empty())?;
         Some(view! {
             <div class="nhsb-inset-text">
-                <p><strong>{format!("At {}", place.name)}</strong></p>
+                <p><strong>{fill(w.at_place, &[("place", &place.name)])}</strong></p>
                 <p>{access}</p>
             </div>
         })
     };
-    let (whose, at) = if them {
-        ("their", "At their appointment")
+    let (intro, at) = if them {
+        (w.needs_intro_them, w.at_appointment_them)
     } else {
-        ("your", "At your appointment")
+        (w.needs_intro, w.at_appointment)
     };
     view! {
         <BackLink to=back/>
         <form class="nhsb-form" on:submit=submit novalidate>
             <ErrorSummary errors=error_items(errors)/>
             <h1 tabindex="-1">{title}</h1>
-            <p>{format!("Tell us what would help. We will add it to {whose} record so that staff can plan for it. Choose as many as apply.")}</p>
+            <p>{intro}</p>
             <Autocomplete id=Field::NeedsInterpreter.id()
-                label="Interpreter (optional)".to_string()
-                hint="If an interpreter is needed, type the language, for example Polish or British Sign Language. Leave it blank if not.".to_string()
+                label=w.interpreter.to_string()
+                hint=w.interpreter_hint.to_string()
                 value=interpreter error=field_message(errors, Field::NeedsInterpreter) suggest=suggest/>
-            <Checkboxes name="needs-communication" legend="Letters and information".to_string()
-                hint=Some("How we should send letters and information.".to_string())
+            <Checkboxes name="needs-communication" legend=w.letters.to_string()
+                hint=Some(w.letters_hint.to_string())
                 items=choices(&COMMUNICATION) chosen=communication error=Signal::stored(None::<String>)/>
             {place_access}
             <Checkboxes name="needs-access" legend=at.to_string()
                 items=choices(&ACCESS) chosen=access error=Signal::stored(None::<String>)/>
-            <CharacterCount id=Field::NeedsOther.id() label="Anything else (optional)".to_string()
-                hint="For example, a medical condition or disability we should know about.".to_string()
+            <CharacterCount id=Field::NeedsOther.id() label=w.other.to_string()
+                hint=w.other_hint.to_string()
                 value=other max=OTHER_MAX error=field_message(errors, Field::NeedsOther)/>
-            <button class="nhsb-button" type="submit">"Continue"</button>
+            <button class="nhsb-button" type="submit">{f.continue_button}</button>
         </form>
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::browser::{focus_heading, set_title};
 use crate::components::{BackLink, Checkboxes, Choice, ErrorItem, ErrorSummary};
 use crate::state::AppState;
+use crate::words::{forms, questions::words};
 
 const NONE: &str = "none";
 
@@ -13,6 +14,8 @@ const NONE: &str = "none";
 #[component]
 pub fn ScreeningPage(services: Vec<Service>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
+    let f = forms::words();
     let (back, screening) = state.draft.with_untracked(|d| {
         let service = services.iter().find(|s| Some(&s.id) == d.service.as_ref());
         (
@@ -48,9 +51,7 @@ pub fn ScreeningPage(services: Vec<Service>) -> impl IntoView {
         ev.prevent_default();
         let list = chosen.get_untracked();
         if list.is_empty() {
-            error.set(Some(
-                "Select any symptoms you have, or select ‘None of these’".into(),
-            ));
+            error.set(Some(w.screening_missing.into()));
             focus_heading();
             return;
         }
@@ -77,8 +78,8 @@ pub fn ScreeningPage(services: Vec<Service>) -> impl IntoView {
             })/>
             <Checkboxes name="symptoms" legend=question heading=true hint=hint
                 items=items chosen=chosen error=error
-                exclusive=Choice::described(NONE.into(), "None of these".into(), String::new())/>
-            <button class="nhsb-button" type="submit">"Continue"</button>
+                exclusive=Choice::described(NONE.into(), w.none_of_these.into(), String::new())/>
+            <button class="nhsb-button" type="submit">{f.continue_button}</button>
         </form>
     }
 }

@@ -4,11 +4,13 @@ use leptos::prelude::*;
 
 use crate::components::{Choice, SingleChoiceQuestion};
 use crate::state::AppState;
+use crate::words::questions::words;
 
 /// "What do you need an appointment for?" (skipped when the trust offers one service).
 #[component]
 pub fn ServicePage(services: Vec<Service>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     let items = services
         .into_iter()
         .map(|s| Choice::described(s.id.to_string(), s.name, s.description))
@@ -20,7 +22,7 @@ pub fn ServicePage(services: Vec<Service>) -> impl IntoView {
             name="service"
             items=items
             initial=state.draft.with_untracked(|d| d.service.as_deref().map(str::to_string))
-            missing="Select what you need an appointment for"
+            missing=w.service_missing
             answer=Callback::new(move |id: String| state.draft.update(|d| d.choose_service(Some(id.into()))))
         />
     }

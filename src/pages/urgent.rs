@@ -1,10 +1,12 @@
 use booking_domain::journey::Step;
+use booking_domain::lang::fill;
 use booking_domain::model::Service;
 use leptos::prelude::*;
 
 use crate::browser::set_title;
 use crate::components::BackLink;
 use crate::state::AppState;
+use crate::words::questions::words;
 
 /// Where a patient with an urgent symptom is sent: the service's own heading, advice and
 /// number (an NHS.UK "immediate" care card), and no way on to a booking. Nothing about the
@@ -12,6 +14,7 @@ use crate::state::AppState;
 #[component]
 pub fn UrgentPage(services: Vec<Service>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     let urgent = state.draft.with_untracked(|d| {
         services
             .iter()
@@ -42,9 +45,9 @@ pub fn UrgentPage(services: Vec<Service>) -> impl IntoView {
             </div>
             <div class="nhsb-care-card__content">
                 <p>{text}</p>
-                <p><a class="nhsb-care-card__phone" href=format!("tel:{tel}")>"Call " {phone}</a></p>
+                <p><a class="nhsb-care-card__phone" href=format!("tel:{tel}")>{fill(w.urgent_call, &[("phone", &phone)])}</a></p>
             </div>
         </div>
-        <p>"You have not booked an appointment. Nothing you told us has been sent."</p>
+        <p>{w.urgent_nothing_sent}</p>
     }
 }

@@ -5,11 +5,13 @@ use leptos::prelude::*;
 
 use crate::components::{Choice, SingleChoiceQuestion};
 use crate::state::AppState;
+use crate::words::questions::words;
 
 /// "Who is this appointment for?": the patient, or someone they book for (API 1.1 `booked_by`).
 #[component]
 pub fn WhoForPage(services: Vec<Service>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     let choice =
         |w: WhoFor, hint: &str| Choice::described(w.value().into(), w.label().into(), hint.into());
     view! {
@@ -19,10 +21,10 @@ pub fn WhoForPage(services: Vec<Service>) -> impl IntoView {
             name="who-for"
             items=vec![
                 choice(WhoFor::Me, ""),
-                choice(WhoFor::SomeoneElse, "For example, a family member or someone you care for. You will need their details."),
+                choice(WhoFor::SomeoneElse, w.someone_else_hint),
             ]
             initial=state.draft.with_untracked(|d| d.who_for.map(|w| w.value().to_string()))
-            missing="Select who the appointment is for"
+            missing=w.who_for_missing
             answer=Callback::new(move |value: String| {
                 if let Some(who) = WhoFor::from_value(&value) {
                     state.draft.update(|d| d.choose_who_for(who));
