@@ -16,8 +16,9 @@ use booking_domain::journey::Step;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::{ProblemWithWayOn, NO_CONNECTION};
+use crate::components::{no_connection, ProblemWithWayOn};
 use crate::state::AppState;
+use crate::words::{layout, problem};
 
 /// Renders a chunk's page for a step.
 pub type Render = fn(Step) -> AnyView;
@@ -87,18 +88,18 @@ impl Chunks {
         (move || match load.get() {
             Load::Ready(render) => render(step),
             Load::Failed => {
-                crate::browser::set_title("Sorry, there is a problem", true);
+                crate::browser::set_title(problem::words().sorry_title, true);
                 // Focus follows to the page, or back to this one if it fails again.
                 let retry = Callback::new(move |_| {
                     self.load(i);
                     crate::browser::focus_heading();
                 });
-                let (title, advice) = NO_CONNECTION;
+                let (title, advice) = no_connection();
                 view! { <ProblemWithWayOn title=title advice=advice retry=Some(retry) heading=true/> }
                     .into_any()
             }
             Load::Idle | Load::Loading => {
-                view! { <crate::components::Loading label="Loading"/> }.into_any()
+                view! { <crate::components::Loading label=layout::words().loading/> }.into_any()
             }
         })
         .into_any()

@@ -74,13 +74,14 @@ pub fn start() {
 }
 
 /// A panic must never leave a dead page: show the phone number instead. Nothing from the
-/// panic (its message may hold data) is shown or logged.
+/// panic (its message may hold data) is shown or logged. Written when it happens, in the
+/// language the pages were in then.
 fn set_panic_page(config: &Config) {
-    let html = panic_page(config);
+    let config = config.clone();
     std::panic::set_hook(Box::new(move |_| {
         if let Some(mount) = document().get_element_by_id(MOUNT_ID) {
-            mount.set_inner_html(&html);
-            document().set_title("Sorry, there is a problem with the service");
+            mount.set_inner_html(&panic_page(&config));
+            document().set_title(words::problem::words().panic_title);
             if let Some(h1) = mount
                 .query_selector("h1")
                 .ok()
@@ -107,12 +108,22 @@ pub fn panic_page(config: &Config) -> String {
     let phone = escape(number);
     let tel = escape(&number.replace(' ', ""));
     let hours = escape(&config.opening_hours);
+    let w = words::problem::words();
+    let call = booking_domain::lang::fill(
+        w.panic_call,
+        &[(
+            "phone",
+            &format!("<a class=\"nhsb-link\" href=\"tel:{tel}\">{phone}</a> ({hours})"),
+        )],
+    );
     format!(
         "<div class=\"nhsb\"><div class=\"nhsb-width-container\"><main class=\"nhsb-main\">\
-         <h1 tabindex=\"-1\">Sorry, there is a problem with the service</h1>\
-         <p>Refresh the page to try again. Your answers are kept in this browser tab.</p>\
-         <p>To book by phone, call <a class=\"nhsb-link\" href=\"tel:{tel}\">{phone}</a> ({hours}).</p>\
-         </main></div></div>"
+         <h1 tabindex=\"-1\">{title}</h1>\
+         <p>{refresh}</p>\
+         <p>{call}</p>\
+         </main></div></div>",
+        title = w.panic_title,
+        refresh = w.panic_refresh,
     )
 }
 

@@ -1,5 +1,6 @@
 use booking_domain::answers::appointment_rows;
 use booking_domain::journey::Step;
+use booking_domain::lang::{around, fill};
 use booking_domain::model::{Booking, Mode};
 use booking_domain::{format, ics};
 use leptos::prelude::*;
@@ -8,6 +9,7 @@ use wasm_bindgen::JsValue;
 use super::{PhoneNumber, StepLink, SummaryList};
 use crate::browser::now;
 use crate::state::AppState;
+use crate::words::check::words;
 
 /// When, what and where of a booking, as a summary list.
 #[component]
@@ -37,6 +39,7 @@ pub fn ReferencePanel(
 /// What happens next, and how to change or cancel.
 #[component]
 pub fn WhatNext(booking: Booking) -> impl IntoView {
+    let w = words();
     // Past the cancel window (a same-day booking), online changes are no longer possible.
     let cancel_before = booking
         .cancel_before
@@ -44,36 +47,37 @@ pub fn WhatNext(booking: Booking) -> impl IntoView {
     // Booked by someone else for the patient: the words speak about the patient.
     let them = booking.booked_by.is_some();
     let (reminders, how) = match (them, booking.slot.mode) {
-        (false, Mode::Telephone) => ("If you asked for reminders, we will send one the day before your appointment.",
-            "The physiotherapist will phone you at the time of your appointment. They may call from a withheld number."),
-        (false, Mode::Video) => ("If you asked for reminders, we will send one the day before your appointment.",
-            "We will send you a link to join the video call before your appointment."),
-        (false, _) => ("If you asked for reminders, we will send one the day before your appointment.",
-            "Please arrive 10 minutes early. Wear loose, comfortable clothing so the physiotherapist can see the area that hurts."),
-        (true, Mode::Telephone) => ("If reminders were asked for, we will send one the day before their appointment.",
-            "The physiotherapist will phone them at the time of their appointment. They may call from a withheld number."),
-        (true, Mode::Video) => ("If reminders were asked for, we will send one the day before their appointment.",
-            "We will send them a link to join the video call before their appointment."),
-        (true, _) => ("If reminders were asked for, we will send one the day before their appointment.",
-            "They should arrive 10 minutes early, in loose, comfortable clothing so the physiotherapist can see the area that hurts."),
+        (false, Mode::Telephone) => (w.reminders_you, w.how_phone_you),
+        (false, Mode::Video) => (w.reminders_you, w.how_video_you),
+        (false, _) => (w.reminders_you, w.how_in_person_you),
+        (true, Mode::Telephone) => (w.reminders_them, w.how_phone_them),
+        (true, Mode::Video) => (w.reminders_them, w.how_video_them),
+        (true, _) => (w.reminders_them, w.how_in_person_them),
     };
+    let (change, date) = match cancel_before {
+        Some((true, c)) => (w.change_until, c),
+        Some((false, _)) => (w.change_too_late, String::new()),
+        None => (w.change_call, String::new()),
+    };
+    // The words around the phone number, the cancel window's date and time filled in.
+    let (call, after_call) = around(change, "phone");
+    let (call, after_call) = (
+        fill(call, &[("date", &date)]),
+        fill(after_call, &[("date", &date)]),
+    );
     view! {
-        <h2 class="nhsb-heading-m">"What happens next"</h2>
+        <h2 class="nhsb-heading-m">{w.next_heading}</h2>
         <p>{reminders}</p>
         <p>{how}</p>
-        <h2 class="nhsb-heading-m">"If you need to change or cancel"</h2>
+        <h2 class="nhsb-heading-m">{w.change_heading}</h2>
         <p>
-            {match cancel_before {
-                Some((true, c)) => format!("You can change or cancel online until {c}. After that, call "),
-                Some((false, _)) => "It is too late to change or cancel this appointment online. Call ".to_string(),
-                None => "To change or cancel, call ".to_string(),
-            }}
-            <PhoneNumber/> "."
+            {call}
+            <PhoneNumber/> {after_call}
         </p>
         <p class="nhsb-no-print">
-            <StepLink to=Step::ManageFind>"Change or cancel this appointment"</StepLink>
+            <StepLink to=Step::ManageFind>{w.change_link}</StepLink>
         </p>
-        <p>"If you cannot come, please tell us so someone else can have the appointment."</p>
+        <p>{w.cannot_come}</p>
     }
 }
 
@@ -81,16 +85,17 @@ pub fn WhatNext(booking: Booking) -> impl IntoView {
 #[component]
 pub fn CalendarButtons(booking: Booking) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     let calendar = ics::calendar_file(&booking, &state.phone(), now());
     let file_name = format!("appointment-{}.ics", booking.reference);
     view! {
         <div class="nhsb-button-group nhsb-no-print">
             {calendar_url(&calendar).map(|url| view! {
-                <a class="nhsb-button nhsb-button--secondary" href=url download=file_name>"Add to calendar"</a>
+                <a class="nhsb-button nhsb-button--secondary" href=url download=file_name>{w.add_to_calendar}</a>
             })}
             <button class="nhsb-button nhsb-button--secondary" type="button"
                 on:click=move |_| { let _ = window().print(); }
-            >"Print this page"</button>
+            >{w.print}</button>
         </div>
     }
 }

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use crate::browser::focus_heading;
 use crate::state::AppState;
 use crate::submit::Submission;
+use crate::words::check::words;
 
 /// The most characters a comment may have (the contract's limit).
 pub const COMMENT_MAX: usize = 1200;
@@ -35,6 +36,7 @@ pub fn Feedback(
 #[component]
 fn FeedbackForm(did: &'static str, step: &'static str, title: &'static str) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     let rating = RwSignal::new(None::<String>);
     let comment = RwSignal::new(String::new());
     let rating_error = RwSignal::new(None::<String>);
@@ -47,29 +49,24 @@ fn FeedbackForm(did: &'static str, step: &'static str, title: &'static str) -> i
             rating_error.with(Option::is_some) || comment_error.with(Option::is_some)
         }),
     );
-    let question = format!("How easy was it to {did} an appointment?");
-    let items = [
-        ("5", "Very easy"),
-        ("4", "Easy"),
-        ("3", "Neither easy nor difficult"),
-        ("2", "Difficult"),
-        ("1", "Very difficult"),
-    ]
-    .map(|(value, label)| Choice::described(value.into(), label.into(), String::new()))
-    .to_vec();
+    let (question, missing) = if did == "cancel" {
+        (w.feedback_question_cancel, w.feedback_error_cancel)
+    } else {
+        (w.feedback_question_book, w.feedback_error_book)
+    };
+    let question = question.to_string();
+    let items = ["5", "4", "3", "2", "1"]
+        .into_iter()
+        .zip(w.feedback_ratings)
+        .map(|(value, label)| Choice::described(value.into(), label.into(), String::new()))
+        .collect::<Vec<_>>();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let chosen = rating.get_untracked().and_then(|r| r.parse::<u8>().ok());
         let text = comment.get_untracked().trim().to_string();
-        rating_error.set(
-            chosen
-                .is_none()
-                .then(|| format!("Select how easy it was to {did} an appointment")),
-        );
-        comment_error.set(
-            (text.chars().count() > COMMENT_MAX)
-                .then(|| "Your comment must be 1,200 characters or fewer".to_string()),
-        );
+        rating_error.set(chosen.is_none().then(|| missing.to_string()));
+        comment_error
+            .set((text.chars().count() > COMMENT_MAX).then(|| w.feedback_error_long.to_string()));
         let Some(rating) = chosen.filter(|_| comment_error.with_untracked(Option::is_none)) else {
             focus_heading();
             return;
@@ -113,11 +110,11 @@ fn FeedbackForm(did: &'static str, step: &'static str, title: &'static str) -> i
     });
     view! {
         <section class="nhsb-feedback" aria-labelledby="feedback-heading">
-            <h2 class="nhsb-heading-m" id="feedback-heading">"Help us improve this service"</h2>
+            <h2 class="nhsb-heading-m" id="feedback-heading">{w.feedback_heading}</h2>
             {move || if sent.get() {
                 view! {
                     <div class="nhsb-inset-text" id="feedback-thanks" tabindex="-1" role="status">
-                        <p>"Thank you for your feedback."</p>
+                        <p>{w.feedback_thanks}</p>
                     </div>
                 }.into_any()
             } else {
@@ -128,11 +125,11 @@ fn FeedbackForm(did: &'static str, step: &'static str, title: &'static str) -> i
                         <ErrorSummary errors=summary/>
                         {move || submission.problem().map(|e| view! { <ApiProblem error=e/> })}
                         <Radios name="feedback-rating" legend=question items=items selected=rating error=rating_error/>
-                        <CharacterCount id="feedback-comment" label="Tell us more (optional)".to_string()
-                            hint="Do not include personal information, like your name, date of birth, NHS number or anything about your health.".to_string()
+                        <CharacterCount id="feedback-comment" label=w.feedback_comment.to_string()
+                            hint=w.feedback_comment_hint.to_string()
                             value=comment max=COMMENT_MAX error=comment_error/>
                         <button class="nhsb-button nhsb-button--secondary" type="submit" disabled=move || submission.sending.get()>
-                            {move || if submission.sending.get() { "Sending…" } else { "Send feedback" }}
+                            {move || if submission.sending.get() { w.feedback_sending } else { w.feedback_send }}
                         </button>
                     </form>
                 }).into_any()

@@ -1,13 +1,16 @@
 use booking_domain::format;
+use booking_domain::lang::fill;
 use booking_domain::model::Invite;
 use leptos::prelude::*;
 
 use crate::state::AppState;
+use crate::words::check::words;
 
 /// Why the patient is here when they came from an SMS invite.
 #[component]
 pub fn InviteNotice(invite: Invite) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     let until = format::dob(invite.book_until);
     // Read live: the invite may arrive before the service list does.
     let sentence = move || {
@@ -16,14 +19,17 @@ pub fn InviteNotice(invite: Invite) -> impl IntoView {
             .get()
             .and_then(|r| r.ok())
             .and_then(|list| list.into_iter().find(|s| s.id == invite.service));
-        let who = service
+        let clinician = service
             .as_ref()
             .and_then(|s| invite.band.as_ref().and_then(|b| s.band(b)))
-            .map(|b| format!(" with a {}", b.name.to_lowercase()))
-            .unwrap_or_default();
-        format!(
-            "You have been invited to book a follow-up physiotherapy appointment{who}. Book by {until}."
-        )
+            .map(|b| b.name.to_lowercase());
+        match clinician {
+            Some(clinician) => fill(
+                w.invited_with,
+                &[("clinician", &clinician), ("until", &until)],
+            ),
+            None => fill(w.invited, &[("until", &until)]),
+        }
     };
     view! {
         <div class="nhsb-inset-text">

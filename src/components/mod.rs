@@ -38,7 +38,7 @@ pub use fields::{Checkbox, ErrorMessage, TextInput};
 pub use invite_notice::InviteNotice;
 pub use layout::{BackLink, Layout, Loading, PhoneNumber, StartAgain};
 pub use link::{PageHeading, StepLink};
-pub use problem::{ApiProblem, Problem, ProblemWithWayOn, NO_CONNECTION};
+pub use problem::{no_connection, ApiProblem, Problem, ProblemWithWayOn};
 pub use radios::{Choice, Radios};
 pub use reference_form::{ReferenceAndDob, WaysOn};
 pub use single_choice::SingleChoiceQuestion;

@@ -1,8 +1,10 @@
 use booking_domain::api::ApiError;
 use booking_domain::format;
+use booking_domain::lang::{around, fill};
 use leptos::prelude::*;
 
 use super::PhoneNumber;
+use crate::words::problem::words;
 
 /// What went wrong talking to the API, in words a patient understands, with a way on: try
 /// again (nothing typed is lost) or phone.
@@ -21,12 +23,12 @@ pub fn ApiProblem(
     view! { <ProblemWithWayOn title=title advice=advice retry=retry heading=heading/> }
 }
 
-/// No connection: the words `explain` gives `ApiError::Network`, also for a part of the app
-/// (a chunk) that could not be fetched.
-pub const NO_CONNECTION: (&str, &str) = (
-    "We could not connect to the booking service",
-    "Check you are connected to the internet and try again. Nothing you have entered has been lost.",
-);
+/// No connection: the title and advice `explain` gives `ApiError::Network`, also for a part of
+/// the app (a chunk) that could not be fetched.
+pub fn no_connection() -> (&'static str, &'static str) {
+    let w = words();
+    (w.no_connection_title, w.no_connection_advice)
+}
 
 /// A problem with what to do: the advice, "Try again" (when given) and the phone number.
 /// `ApiProblem` words it from the error; the main module uses this alone (a chunk that could
@@ -38,17 +40,19 @@ pub fn ProblemWithWayOn(
     retry: Option<Callback<()>>,
     heading: bool,
 ) -> impl IntoView {
+    let w = words();
+    let (call, after_call) = around(w.help_call, "phone");
     view! {
         <Problem title=title heading=heading>
             <p>{advice}</p>
             {retry.map(|retry| view! {
                 <button class="nhsb-button nhsb-button--secondary" type="button" on:click=move |_| retry.run(())>
-                    "Try again"
+                    {w.try_again}
                 </button>
             })}
             <p>
-                "If you need help, call "
-                <PhoneNumber/> "."
+                {call}
+                <PhoneNumber/> {after_call}
             </p>
         </Problem>
     }
@@ -79,23 +83,17 @@ pub fn Problem(
 
 /// The heading and advice for an API error.
 pub fn explain(error: &ApiError) -> (String, String) {
-    let wait = error
-        .retry_after()
-        .map(|s| format!("Try again {}.", format::wait(s)))
-        .unwrap_or_else(|| "Try again in a few minutes.".into());
+    let w = words();
     match error {
-        ApiError::Network => (NO_CONNECTION.0.into(), NO_CONNECTION.1.into()),
-        ApiError::Timeout => (
-            "The booking service is taking too long to answer".into(),
-            "Try again. Nothing you have entered has been lost.".into(),
-        ),
+        ApiError::Network => (w.no_connection_title.into(), w.no_connection_advice.into()),
+        ApiError::Timeout => (w.timeout_title.into(), w.timeout_advice.into()),
         e if e.is_busy() => (
-            "The booking service is busy".into(),
-            format!("{wait} Nothing you have entered has been lost."),
+            w.busy_title.into(),
+            match e.retry_after() {
+                Some(s) => fill(w.busy_advice_wait, &[("wait", &format::wait(s))]),
+                None => w.busy_advice.into(),
+            },
         ),
-        _ => (
-            "Sorry, there is a problem with the booking service".into(),
-            "Try again later. Nothing you have entered has been lost.".into(),
-        ),
+        _ => (w.failed_title.into(), w.failed_advice.into()),
     }
 }

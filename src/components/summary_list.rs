@@ -3,11 +3,13 @@ use booking_domain::answers::AnswerRow;
 use leptos::prelude::*;
 
 use super::StepLink;
+use crate::words::check::words;
 
 /// Answers, each with a "Change" link where it can be changed (GOV.UK summary list). A change
 /// to a booking question comes back to "Check your answers".
 #[component]
 pub fn SummaryList(rows: Vec<AnswerRow>) -> impl IntoView {
+    let w = words();
     view! {
         <dl class="nhsb-summary-list">
             {rows
@@ -22,7 +24,7 @@ pub fn SummaryList(rows: Vec<AnswerRow>) -> impl IntoView {
                             {row.change.map(|step| view! {
                                 <dd class="nhsb-summary-list__actions">
                                     <StepLink to=step change=step.question_index().is_some() || QUESTIONS.contains(&step)>
-                                        "Change"<span class="nhsb-visually-hidden">" " {row.change_label}</span>
+                                        {w.change}<span class="nhsb-visually-hidden">" " {row.change_label}</span>
                                     </StepLink>
                                 </dd>
                             })}

@@ -1,6 +1,7 @@
 use booking_domain::browse::NearestSearch;
 use booking_domain::format;
 use booking_domain::journey::Step;
+use booking_domain::lang::{around, fill};
 use booking_domain::model::Slot;
 use booking_domain::outcome::TAKEN_TITLE;
 use leptos::prelude::*;
@@ -9,6 +10,7 @@ use leptos::task::spawn_local;
 use super::{Choice, ErrorItem, ErrorSummary, Loading, PhoneNumber, Radios, StepLink};
 use crate::browser::{focus_heading, now};
 use crate::state::AppState;
+use crate::words::check::words;
 
 /// Someone else took the time first: say so plainly, keep everything, offer the nearest free
 /// times at the same place (fetched here) and every other time.
@@ -28,6 +30,7 @@ pub fn TakenTimes(
     heading: Option<&'static str>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     if heading.is_none() {
         crate::measure::problem("taken");
     }
@@ -46,17 +49,17 @@ pub fn TakenTimes(
         match chosen {
             Some(slot) => on_choose.run(slot),
             None => {
-                error.set(Some("Select another time".into()));
+                error.set(Some(w.taken_error.into()));
                 focus_heading();
             }
         }
     };
     let times = move || {
         let Some(list) = found.get() else {
-            return view! { <Loading label="Loading the nearest times"/> }.into_any();
+            return view! { <Loading label=w.taken_loading/> }.into_any();
         };
         if list.is_empty() {
-            return view! { <p>"There are no other times close to that one."</p> }.into_any();
+            return view! { <p>{w.taken_none}</p> }.into_any();
         }
         let items: Vec<Choice> = list
             .iter()
@@ -67,19 +70,20 @@ pub fn TakenTimes(
             })
             .collect();
         view! {
-            <Radios name="nearest" legend=format!("Nearest times at {place}") items=items selected=selected error=error/>
-            <button class="nhsb-button" type="submit">"Continue"</button>
+            <Radios name="nearest" legend=fill(w.taken_nearest, &[("place", &place)]) items=items selected=selected error=error/>
+            <button class="nhsb-button" type="submit">{w.continue_button}</button>
         }
         .into_any()
     };
+    let (call, after_call) = around(w.help_call, "phone");
     view! {
         <form class="nhsb-form" on:submit=submit novalidate>
             <ErrorSummary errors=Signal::derive(move || error.get().map(|e| vec![ErrorItem::new("nearest", e)]).unwrap_or_default())/>
             <h1 tabindex="-1">{heading.unwrap_or(TAKEN_TITLE)}</h1>
             <p>{intro}</p>
             {times}
-            <p><StepLink to=all_times>"See all available times"</StepLink></p>
-            <p>"If you need help, call " <PhoneNumber/> "."</p>
+            <p><StepLink to=all_times>{w.taken_all_times}</StepLink></p>
+            <p>{call} <PhoneNumber/> {after_call}</p>
         </form>
     }
 }

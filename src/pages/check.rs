@@ -13,11 +13,13 @@ use crate::http::new_idempotency_key;
 use crate::places::places;
 use crate::state::AppState;
 use crate::submit::{done_or_show, Submission};
+use crate::words::check::words;
 
 /// "Check your answers before booking", then one `POST /bookings`.
 #[component]
 pub fn CheckPage(services: Vec<Service>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     let back = state
         .draft
         .with_untracked(|d| d.previous(Step::Check, &services));
@@ -100,15 +102,19 @@ pub fn CheckPage(services: Vec<Service>) -> impl IntoView {
                 state.go(route, true);
                 submission.clear();
             });
-            return nearest.map(|nearest| view! {
-                <TakenTimes
-                    intro="We have kept all your answers. Choose another time and check your answers again.".to_string()
-                    nearest=nearest
-                    place=untrack(place).map(|l| l.name).unwrap_or_default()
-                    on_choose=choose
-                    all_times=Step::Slot
-                />
-            }).into_any();
+            return nearest
+                .map(|nearest| {
+                    view! {
+                        <TakenTimes
+                            intro=w.taken_intro.to_string()
+                            nearest=nearest
+                            place=untrack(place).map(|l| l.name).unwrap_or_default()
+                            on_choose=choose
+                            all_times=Step::Slot
+                        />
+                    }
+                })
+                .into_any();
         }
         let failed = Signal::derive(move || submission.problem().is_some());
         view! {
@@ -118,7 +124,7 @@ pub fn CheckPage(services: Vec<Service>) -> impl IntoView {
                 view! {
                     <ApiProblem error=e heading=true retry=Callback::new(move |_| book())/>
                     {unknown.then(|| view! {
-                        <p class="nhsb-inset-text">"We do not know if your appointment was booked. Select ‘Book appointment’ again: you will not be booked twice."</p>
+                        <p class="nhsb-inset-text">{w.outcome_unknown}</p>
                     })}
                 }
             })}
@@ -129,16 +135,16 @@ pub fn CheckPage(services: Vec<Service>) -> impl IntoView {
                 });
                 rows.map(|rows| view! { <SummaryList rows=rows/> })
             }}
-            <h2 class="nhsb-heading-m">"Now book your appointment"</h2>
-            <p>"By booking, you confirm that the details you have given are correct to the best of your knowledge."</p>
+            <h2 class="nhsb-heading-m">{w.book_heading}</h2>
+            <p>{w.declaration}</p>
             <button class="nhsb-button" type="button" disabled=move || submission.sending.get()
                 aria-disabled=move || submission.sending.get().then_some("true")
                 on:click=move |_| book()
             >
-                {move || if submission.sending.get() { "Booking your appointment…" } else { "Book appointment" }}
+                {move || if submission.sending.get() { w.book_button_sending } else { w.book_button }}
             </button>
             <div class="nhsb-visually-hidden" role="status">
-                {move || submission.sending.get().then_some("Booking your appointment, please wait.")}
+                {move || submission.sending.get().then_some(w.booking_status)}
             </div>
         }
         .into_any()

@@ -1,4 +1,5 @@
 use booking_domain::journey::Step;
+use booking_domain::lang::fill;
 use booking_domain::model::BookingStatus;
 use leptos::prelude::*;
 
@@ -7,28 +8,30 @@ use crate::components::{
     AppointmentSummary, CalendarButtons, Feedback, ReferencePanel, StepLink, WhatNext,
 };
 use crate::state::AppState;
+use crate::words::check::words;
 
 /// "Appointment booked": the reference first, then when, where and what happens next.
 #[component]
 pub fn ConfirmationPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     set_title(Step::Confirmation.title(), false);
     move || {
         match state.booked.get() {
         Some(booking) => view! {
-            <ReferencePanel title=Step::Confirmation.title() lead="Your booking reference is" booking=booking.clone()/>
+            <ReferencePanel title=Step::Confirmation.title() lead=w.reference_lead booking=booking.clone()/>
             {(booking.status != BookingStatus::Booked).then(|| view! {
-                <p class="nhsb-inset-text">"This appointment is not confirmed yet. We will contact you."</p>
+                <p class="nhsb-inset-text">{w.not_confirmed}</p>
             })}
             {booking.booked_by.clone().map(|by| {
-                let patient = state.booked_for.get().unwrap_or_else(|| "the patient".into());
+                let patient = state.booked_for.get().unwrap_or_else(|| w.the_patient.into());
                 view! {
-                    <p>{format!("This appointment is for {patient}. It was booked by {}.", by.name)}</p>
-                    <p>{format!("Keep the reference. You need it, with {patient}’s date of birth, to change or cancel the appointment.")}</p>
+                    <p>{fill(w.booked_for, &[("patient", &patient), ("booker", &by.name)])}</p>
+                    <p>{fill(w.keep_reference_them, &[("patient", &patient)])}</p>
                 }
                 .into_any()
             }).unwrap_or_else(|| view! {
-                <p>"Keep your reference. You need it, with your date of birth, to change or cancel your appointment."</p>
+                <p>{w.keep_reference_you}</p>
             }.into_any())}
             <AppointmentSummary booking=booking.clone()/>
             <CalendarButtons booking=booking.clone()/>
@@ -37,9 +40,9 @@ pub fn ConfirmationPage() -> impl IntoView {
         }
         .into_any(),
         None => view! {
-            <h1 tabindex="-1">"You have no booking in progress"</h1>
-            <p>"If you have just booked, check your text messages for your booking reference."</p>
-            <p><StepLink to=Step::Start>"Book an appointment"</StepLink></p>
+            <h1 tabindex="-1">{w.no_booking_heading}</h1>
+            <p>{w.no_booking_text}</p>
+            <p><StepLink to=Step::Start>{w.no_booking_link}</StepLink></p>
         }
         .into_any(),
     }

@@ -1,16 +1,18 @@
-use booking_domain::journey::{Step, SERVICE_NAME};
+use booking_domain::journey::{service_name, Step};
 use leptos::prelude::*;
 
 use crate::browser::set_title;
 use crate::components::StepLink;
+use crate::words::problem::words;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     set_title(Step::NotFound.title(), false);
+    let w = words();
     view! {
-        <h1 tabindex="-1">"Page not found"</h1>
-        <p>"If you typed the web address, check it is correct."</p>
-        <p>"If you pasted the web address, check you copied the entire address."</p>
-        <p><StepLink to=Step::Start>{SERVICE_NAME}</StepLink></p>
+        <h1 tabindex="-1">{w.not_found_heading}</h1>
+        <p>{w.not_found_typed}</p>
+        <p>{w.not_found_pasted}</p>
+        <p><StepLink to=Step::Start>{service_name()}</StepLink></p>
     }
 }

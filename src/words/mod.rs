@@ -128,7 +128,12 @@ mod tests {
             &[],
         );
         compare(&super::forms::en().each(), &super::forms::cy().each(), &[]);
-        compare(&super::times::en().each(), &super::times::cy().each(), &[]);
+        // A day and its count of times, in the order both languages write them.
+        compare(
+            &super::times::en().each(),
+            &super::times::cy().each(),
+            &["day_option"],
+        );
         compare(&super::check::en().each(), &super::check::cy().each(), &[]);
         compare(
             &super::problem::en().each(),

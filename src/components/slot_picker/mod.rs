@@ -9,6 +9,7 @@ use booking_domain::browse::{day_index, has_later_day, SlotBrowser, SlotSearch};
 use booking_domain::format;
 use booking_domain::ids::SlotId;
 use booking_domain::journey::Step;
+use booking_domain::lang::{around, fill};
 use booking_domain::model::Slot;
 use booking_domain::schedule::{self, Day};
 use leptos::prelude::*;
@@ -17,6 +18,7 @@ use leptos::task::spawn_local;
 use super::{ApiProblem, BackLink, ErrorItem, ErrorSummary, Loading, PhoneNumber, StepLink};
 use crate::browser::{device_minutes_east, focus_heading, now, set_title};
 use crate::state::AppState;
+use crate::words::times::words;
 use times::Times;
 
 #[component]
@@ -37,6 +39,7 @@ pub fn SlotPicker(
     earlier: Option<Callback<()>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let w = words();
     let browser = RwSignal::new(SlotBrowser::new(search, now().date_naive()));
     let loading = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
@@ -80,10 +83,12 @@ pub fn SlotPicker(
         route.choices.date = Some(date);
         // Replace, not push: Back goes to the previous question, not through every day seen.
         state.go(route, true);
-        announcement.set(format!(
-            "{} available on {}",
-            format::count_times(count),
-            format::day_and_month(date)
+        announcement.set(fill(
+            w.day_announcement,
+            &[
+                ("count", &format::count_times(count)),
+                ("day", &format::day_and_month(date)),
+            ],
         ));
     };
     let next_day = move |_| {
@@ -119,7 +124,7 @@ pub fn SlotPicker(
         match chosen {
             Some(slot) => on_choose.run(slot),
             None => {
-                error.set(Some("Select a time".into()));
+                error.set(Some(w.error_select.into()));
                 focus_heading();
             }
         }
@@ -152,13 +157,16 @@ pub fn SlotPicker(
         (!later || loading.get()).then_some("true")
     };
     let weeks = browser.with_untracked(SlotBrowser::weeks);
-    let alert_link = move |lead: &'static str, words: &'static str| {
+    let alert_link = move |lead: &'static str, link: &'static str| {
         earlier.map(|run| {
             view! {
-                <p>{lead} " " <StepLink to=Step::AlertWhere on_follow=run>{words}</StepLink></p>
+                <p>{lead} " " <StepLink to=Step::AlertWhere on_follow=run>{link}</StepLink></p>
             }
         })
     };
+    let (no_times, after_weeks) = around(w.no_times, "weeks");
+    let (can, rest) = around(w.no_times_way_on, "back");
+    let (or_call, after_call) = around(rest, "phone");
 
     let body = move || {
         match shown.get() {
@@ -166,13 +174,13 @@ pub fn SlotPicker(
             let error = failure.get_untracked().unwrap_or(ApiError::Network);
             view! { <ApiProblem error=error retry=Callback::new(move |_| fetch_more())/> }.into_any()
         }
-        Shown::Loading => view! { <Loading label="Loading available times"/> }.into_any(),
+        Shown::Loading => view! { <Loading label=w.loading/> }.into_any(),
         Shown::NoTimes => view! {
             <div class="nhsb-inset-text">
-                <p>"There are no times available online here in the next " {weeks} " weeks."</p>
-                <p>"You can " <StepLink to=back>"go back"</StepLink> " or call " <PhoneNumber/> "."</p>
+                <p>{no_times} {weeks} {after_weeks}</p>
+                <p>{can} <StepLink to=back>{w.go_back}</StepLink> {or_call} <PhoneNumber/> {after_call}</p>
             </div>
-            {alert_link("We can tell you when a time comes up.", "Get a text if a time comes up")}
+            {alert_link(w.no_times_alert_lead, w.no_times_alert_link)}
         }
         .into_any(),
         Shown::Days => view! {
@@ -182,21 +190,21 @@ pub fn SlotPicker(
                 // focus drops focus to the top of the page. The handlers do nothing then.
                 <button class="nhsb-button nhsb-button--secondary nhsb-day-nav__button" type="button"
                     aria-disabled=is_first on:click=previous_day>
-                    "Previous day"
+                    {w.previous_day}
                 </button>
                 <h2 class="nhsb-day-nav__day">
                     {move || day.with(|d| format::day_and_month(d.date))}
                 </h2>
                 <button class="nhsb-button nhsb-button--secondary nhsb-day-nav__button" type="button"
                     aria-disabled=no_later on:click=next_day>
-                    "Next day"
+                    {w.next_day}
                 </button>
             </div>
             <DayPicker days=days selected=index on_pick=Callback::new(show_day)/>
             <Times day=day locality=locality_name selected=selected error=error/>
-            {move || loading.get().then(|| view! { <Loading label="Loading more times"/> })}
-            <button class="nhsb-button" type="submit">"Continue"</button>
-            {alert_link("None of these times suit you?", "Get a text if an earlier time comes up")}
+            {move || loading.get().then(|| view! { <Loading label=w.loading_more/> })}
+            <button class="nhsb-button" type="submit">{w.continue_button}</button>
+            {alert_link(w.earlier_alert_lead, w.earlier_alert_link)}
         }
         .into_any(),
     }
@@ -229,7 +237,7 @@ fn ZoneNote(day: ShownDay) -> impl IntoView {
         differs.unwrap_or(false).then(|| {
             view! {
                 <p class="nhsb-inset-text">
-                    "Times are shown in UK time, the time at the clinic. Your device is set to a different time zone."
+                    {words().zone_note}
                 </p>
             }
         })
@@ -259,16 +267,20 @@ fn DayPicker(
     selected: Memo<usize>,
     on_pick: Callback<usize>,
 ) -> impl IntoView {
+    let w = words();
     view! {
         <div class="nhsb-form-group">
-            <label class="nhsb-label" for="slot-day">"Or choose a day"</label>
+            <label class="nhsb-label" for="slot-day">{w.choose_day}</label>
             <select class="nhsb-select" id="slot-day"
                 on:change=move |ev| {
                     if let Ok(i) = event_target_value(&ev).parse::<usize>() { on_pick.run(i) }
                 }
             >
                 {move || days.with(|days| days.iter().enumerate().map(|(i, d)| {
-                    let label = format!("{} – {}", format::short_day(d.date), format::count_times(d.slots.len()));
+                    let label = fill(w.day_option, &[
+                        ("day", &format::short_day(d.date)),
+                        ("count", &format::count_times(d.slots.len())),
+                    ]);
                     // The property, not the attribute: once the patient has used the list, the
                     // attribute no longer moves the selection.
                     view! { <option value=i.to_string() prop:selected=move || selected.get() == i>{label}</option> }

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos::tachys::view::{Mountable, Render};
 
 use super::ShownDay;
+use crate::words::times::words;
 
 /// The times of one day as radios, each named in full for screen readers
 /// ("Monday 29 March 2027, 9:15am, in person, Hinchingbrooke Hospital, 45 minutes").
@@ -89,7 +90,7 @@ pub fn Times(
         >
             {move || error.get().map(|e| view! {
                 <p class="nhsb-error-message" id="slot-error">
-                    <span class="nhsb-visually-hidden">"Error: "</span>{e}
+                    <span class="nhsb-visually-hidden">{words().error_prefix}</span>{e}
                 </p>
             })}
             {(0..PARTS.len()).map(group).collect_view()}
