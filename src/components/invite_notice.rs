@@ -4,7 +4,7 @@ use booking_domain::model::Invite;
 use leptos::prelude::*;
 
 use crate::state::AppState;
-use crate::words::check::words;
+use crate::words::start::words;
 
 /// Why the patient is here when they came from an SMS invite.
 #[component]

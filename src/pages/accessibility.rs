@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser::set_title;
 use crate::components::PhoneNumber;
-use crate::words::problem::words;
+use crate::words::info::words;
 
 /// The accessibility statement (UK public sector template).
 #[component]

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use crate::browser::set_title;
 use crate::components::StepLink;
-use crate::words::problem::words;
+use crate::words::info::words;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {

@@ -88,9 +88,6 @@ booking_domain::words! {
         taken_all_times: S,
         help_call: S,
 
-        // An SMS invite's notice: the date to book by, and the clinician's kind in lower case.
-        invited: S,
-        invited_with: S,
 
         /// A summary list's link (visually hidden after it: what it changes).
         change: S,
@@ -169,8 +166,6 @@ pub fn en() -> Words {
         taken_all_times: "See all available times",
         help_call: "If you need help, call {phone}.",
 
-        invited: "You have been invited to book a follow-up physiotherapy appointment. Book by {until}.",
-        invited_with: "You have been invited to book a follow-up physiotherapy appointment with a {clinician}. Book by {until}.",
 
         change: "Change",
     }
@@ -251,9 +246,6 @@ pub fn cy() -> Words {
         taken_all_times: "Gweld yr holl amseroedd sydd ar gael",
         help_call: "Os oes angen help arnoch chi, ffoniwch {phone}.",
 
-        invited: "Rydych chi wedi cael gwahoddiad i drefnu apwyntiad ffisiotherapi dilynol. Trefnwch erbyn {until}.",
-        // review: the clinician's kind comes from the API (in English until it gives Welsh).
-        invited_with: "Rydych chi wedi cael gwahoddiad i drefnu apwyntiad ffisiotherapi dilynol gyda {clinician}. Trefnwch erbyn {until}.",
 
         change: "Newid",
     }

@@ -10,6 +10,7 @@ use booking_domain::lang::{current, Lang};
 pub mod alerts;
 pub mod check;
 pub mod forms;
+pub mod info;
 pub mod layout;
 pub mod manage;
 pub mod problem;
@@ -26,6 +27,7 @@ pub struct Welsh {
     pub times: times::Words,
     pub check: check::Words,
     pub problem: problem::Words,
+    pub info: info::Words,
     pub manage: manage::Words,
     pub alerts: alerts::Words,
 }
@@ -60,6 +62,7 @@ pub fn catalogue() -> Vec<(&'static str, &'static str, &'static str, &'static st
     add("times", times::en().each(), times::cy().each());
     add("check", check::en().each(), check::cy().each());
     add("problem", problem::en().each(), problem::cy().each());
+    add("info", info::en().each(), info::cy().each());
     add("manage", manage::en().each(), manage::cy().each());
     add("alerts", alerts::en().each(), alerts::cy().each());
     all
@@ -78,6 +81,7 @@ macro_rules! welsh_chunk {
                 times: times::cy(),
                 check: check::cy(),
                 problem: problem::cy(),
+                info: info::cy(),
                 manage: manage::cy(),
                 alerts: alerts::cy(),
             }));
@@ -140,6 +144,7 @@ mod tests {
             &super::problem::cy().each(),
             &[],
         );
+        compare(&super::info::en().each(), &super::info::cy().each(), &[]);
         compare(
             &super::manage::en().each(),
             &super::manage::cy().each(),

@@ -4,6 +4,9 @@ use booking_domain::lang::S;
 
 booking_domain::words! {
     pub struct Words {
+        // An SMS invite's notice: the date to book by, and the clinician's kind in lower case.
+        invited: S,
+        invited_with: S,
         lead: S,
         time: S,
         before: S,
@@ -18,6 +21,8 @@ booking_domain::words! {
 
 pub fn en() -> Words {
     Words {
+        invited: "You have been invited to book a follow-up physiotherapy appointment. Book by {until}.",
+        invited_with: "You have been invited to book a follow-up physiotherapy appointment with a {clinician}. Book by {until}.",
     lead: "Use this service to book an NHS physiotherapy appointment for problems with your muscles, bones or joints, such as back, neck or knee pain.",
     time: "It takes about 5 minutes. You can choose where and when to be seen.",
     before: "Before you start",
@@ -33,6 +38,9 @@ pub fn en() -> Words {
 /// review: all.
 pub fn cy() -> Words {
     Words {
+        invited: "Rydych chi wedi cael gwahoddiad i drefnu apwyntiad ffisiotherapi dilynol. Trefnwch erbyn {until}.",
+        // review: the clinician's kind comes from the API (in English until it gives Welsh).
+        invited_with: "Rydych chi wedi cael gwahoddiad i drefnu apwyntiad ffisiotherapi dilynol gyda {clinician}. Trefnwch erbyn {until}.",
     lead: "Defnyddiwch y gwasanaeth hwn i drefnu apwyntiad ffisiotherapi GIG ar gyfer problemau gyda'ch cyhyrau, esgyrn neu gymalau, fel poen cefn, gwddf neu ben-glin.",
     time: "Mae'n cymryd tua 5 munud. Gallwch ddewis ble a phryd i gael eich gweld.",
     before: "Cyn i chi ddechrau",
