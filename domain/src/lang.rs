@@ -78,6 +78,75 @@ pub fn set(lang: Lang) {
     CURRENT.with(|c| c.set(lang));
 }
 
+/// A message pseudo-translated, to find words that do not fit (the `pseudo` feature): letters
+/// accented, about 40 % longer, in brackets, `{placeholders}` kept. "Choose a time" →
+/// "[Çĥóóšé á ţíméé ~~~~~]". Made once per message (kept for the page's life).
+#[cfg(any(test, feature = "pseudo"))]
+pub fn pseudo(text: &'static str) -> &'static str {
+    use std::collections::HashMap;
+    thread_local! {
+        static MADE: std::cell::RefCell<HashMap<usize, &'static str>> = Default::default();
+    }
+    if text.trim().is_empty() {
+        return text;
+    }
+    MADE.with(|made| {
+        *made
+            .borrow_mut()
+            .entry(text.as_ptr() as usize ^ text.len())
+            .or_insert_with(|| {
+                let mut out = String::from("[");
+                let mut in_placeholder = false;
+                for c in text.chars() {
+                    match c {
+                        '{' => in_placeholder = true,
+                        '}' => in_placeholder = false,
+                        _ => {}
+                    }
+                    if in_placeholder {
+                        out.push(c);
+                        continue;
+                    }
+                    out.push(match c {
+                        'a' => 'á',
+                        'e' => 'é',
+                        'i' => 'í',
+                        'o' => 'ó',
+                        'u' => 'ú',
+                        'c' => 'ç',
+                        'n' => 'ñ',
+                        's' => 'š',
+                        't' => 'ţ',
+                        'A' => 'Á',
+                        'E' => 'É',
+                        'O' => 'Ó',
+                        'C' => 'Ç',
+                        'S' => 'Š',
+                        'T' => 'Ţ',
+                        other => other,
+                    });
+                    // Vowels doubled: longer words, as Welsh and German have.
+                    if "aeiou".contains(c) {
+                        out.push(out.chars().last().unwrap_or(c));
+                    }
+                }
+                // Then padded to 40 % longer than the English, as one long word.
+                let target = text.chars().count() * 14 / 10;
+                let mut len = out.chars().count();
+                if len < target {
+                    out.push(' ');
+                    len += 1;
+                }
+                while len < target {
+                    out.push('~');
+                    len += 1;
+                }
+                out.push(']');
+                Box::leak(out.into_boxed_str())
+            })
+    })
+}
+
 /// A query string (`?a=1&lang=en`) with `lang=` set to `lang` and any earlier `lang=` dropped:
 /// the language switch's link.
 pub fn with_lang(query: &str, lang: Lang) -> String {
@@ -221,14 +290,19 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 pub type S = &'static str;
 
 /// What a catalogue's message can be: words, or words in each plural form.
-pub trait Message {
+pub trait Message: Sized {
     /// Adds this message's text(s) to `out` under `key`.
     fn list(&self, key: &'static str, out: &mut Vec<(&'static str, &'static str)>);
+    /// The same message with every text changed by `f` (the pseudo-locale).
+    fn map(self, f: &dyn Fn(&'static str) -> &'static str) -> Self;
 }
 
 impl Message for &'static str {
     fn list(&self, key: &'static str, out: &mut Vec<(&'static str, &'static str)>) {
         out.push((key, self));
+    }
+    fn map(self, f: &dyn Fn(&'static str) -> &'static str) -> Self {
+        f(self)
     }
 }
 
@@ -240,6 +314,16 @@ impl Message for Plural {
             out.push((key, form));
         }
     }
+    fn map(self, f: &dyn Fn(&'static str) -> &'static str) -> Self {
+        Plural {
+            zero: f(self.zero),
+            one: f(self.one),
+            two: f(self.two),
+            few: f(self.few),
+            many: f(self.many),
+            other: f(self.other),
+        }
+    }
 }
 
 impl<const N: usize> Message for [&'static str; N] {
@@ -247,6 +331,9 @@ impl<const N: usize> Message for [&'static str; N] {
         for text in self {
             out.push((key, text));
         }
+    }
+    fn map(self, f: &dyn Fn(&'static str) -> &'static str) -> Self {
+        <[&'static str; N]>::map(self, f)
     }
 }
 
@@ -269,6 +356,12 @@ macro_rules! words {
                 let mut out = Vec::new();
                 $($crate::lang::Message::list(&self.$field, stringify!($field), &mut out);)*
                 out
+            }
+
+            /// Every message changed by `f` (the pseudo-locale).
+            #[allow(dead_code)]
+            pub fn map(self, f: &dyn Fn(&'static str) -> &'static str) -> Self {
+                $name { $($field: $crate::lang::Message::map(self.$field, f),)* }
             }
         }
     };
@@ -316,6 +409,16 @@ mod tests {
         assert_eq!(placeholders("{b} {a} {b}"), vec!["a", "b"]);
         assert_eq!(around("call {phone}.", "phone"), ("call ", "."));
         assert_eq!(around("no mark", "phone"), ("no mark", ""));
+        let p = pseudo("Choose {n} times");
+        assert!(
+            p.starts_with('[') && p.ends_with(']') && p.contains("{n}"),
+            "{p}"
+        );
+        assert!(
+            p.chars().count() >= "Choose {n} times".len() * 14 / 10,
+            "{p}"
+        );
+        assert_eq!(pseudo("Choose {n} times"), p);
     }
 
     #[test]
