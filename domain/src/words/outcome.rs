@@ -52,8 +52,8 @@ pub fn en() -> Words {
     }
 }
 
-/// Welsh: the character count as GOV.UK Frontend's Welsh words it; the rest needs a
-/// translator's review before going live. "nod" and "awgrym" stay singular after a number.
+/// Welsh: needs a translator's review before going live. "nod" and "awgrym" stay singular after
+/// a number.
 pub fn cy() -> Words {
     Words {
         taken_title: "Mae rhywun arall newydd drefnu'r amser hwnnw",

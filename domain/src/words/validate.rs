@@ -81,8 +81,7 @@ pub fn en() -> Words {
     }
 }
 
-/// Welsh: GOV.UK Cymru's wording for dates and names where it has one; needs a translator's
-/// review before going live.
+/// Welsh: needs a translator's review before going live.
 pub fn cy() -> Words {
     Words {
         nhs_number_empty: "Rhowch eich rhif GIG, neu dewiswch ‘Nid wyf yn gwybod fy rhif GIG’",
