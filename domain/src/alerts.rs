@@ -13,8 +13,11 @@ use crate::draft::BookingDraft;
 use crate::format;
 use crate::ids::{BandId, LocalityId, Reference, ServiceId};
 use crate::journey::Step;
+use crate::lang::fill;
 use crate::model::{AlertPatient, Booking, Service, SlotAlert, SlotAlertRequest};
 use crate::validate::{self, Field, FieldError};
+use crate::words::alerts::words;
+use crate::words::answers::words as row_words;
 
 /// The questions, in the order asked.
 pub const QUESTIONS: [Step; 4] = [
@@ -101,7 +104,7 @@ impl AlertDraft {
             service_name: service.name.clone(),
             band: band.clone(),
             band_name: (service.band(band).map(|b| b.name.clone()))
-                .unwrap_or_else(|| "the same type of clinician".into()),
+                .unwrap_or_else(|| words().same_clinician.into()),
             locality: locality.0,
             locality_name: locality.1,
             booking: None,
@@ -254,27 +257,19 @@ impl AlertDraft {
         parts: [String; 3],
         today: NaiveDate,
     ) -> Result<(), FieldError> {
+        let w = words();
         let previous = self.request();
         let [day, month, year] = parts;
         self.before_booking = before_booking;
         self.server_errors.clear();
         let checked = match (before_booking, self.booked_day) {
-            (None, Some(_)) => Err(FieldError::new(
-                Field::BeforeDay,
-                "Select which times we should tell you about",
-            )),
+            (None, Some(_)) => Err(FieldError::new(Field::BeforeDay, w.select_times)),
             (Some(true), Some(booked)) => Ok(booked),
             _ => {
                 let latest = self.latest(today);
                 let too_late = match self.booked_day {
-                    Some(d) => format!(
-                        "The date must be on or before your appointment on {}",
-                        format::long_date(d)
-                    ),
-                    None => format!(
-                        "The date must be on or before {}, a year from today",
-                        format::long_date(latest)
-                    ),
+                    Some(d) => fill(w.too_late_for_booking, &[("date", &format::long_date(d))]),
+                    None => fill(w.too_late_for_year, &[("date", &format::long_date(latest))]),
                 };
                 validate::before_date([&day, &month, &year], today, latest, &too_late)
             }
@@ -293,14 +288,15 @@ impl AlertDraft {
     ) -> Result<(), Vec<FieldError>> {
         let previous = self.request();
         let mut errors = Vec::new();
-        let given = validate::person_name(&form.given_name, "first name")
+        let names = crate::words::validate::words();
+        let given = validate::person_name(&form.given_name, names.first_name)
             .map_err(|e| errors.push(FieldError::new(Field::GivenName, e)));
-        let family = validate::person_name(&form.family_name, "last name")
+        let family = validate::person_name(&form.family_name, names.last_name)
             .map_err(|e| errors.push(FieldError::new(Field::FamilyName, e)));
         let dob = validate::date_of_birth(&form.dob_day, &form.dob_month, &form.dob_year, today)
             .map_err(|e| errors.push(e));
         let phone = match form.phone.trim() {
-            "" => Err("Enter a UK mobile phone number. We need it to text you"),
+            "" => Err(words().phone_empty),
             typed => validate::mobile_phone(typed),
         }
         .map_err(|e| errors.push(FieldError::new(Field::Phone, e)));
@@ -368,39 +364,40 @@ impl AlertDraft {
 
     /// Where the alert looks, in words: "Only at Hinchingbrooke Hospital".
     pub fn place_words(&self, any_place: bool) -> String {
+        let w = words();
         if any_place {
-            "Any place with a clinic for this".into()
+            w.any_place.into()
         } else {
-            format!("Only at {}", self.locality_name)
+            fill(w.only_at, &[("place", &self.locality_name)])
         }
     }
 
     /// "Before Monday 12 April 2027", or before the current appointment.
     pub fn before_words(&self) -> Option<String> {
         let before = self.before?;
-        Some(match (self.before_booking, self.booked_day) {
-            (Some(true), Some(_)) => format!(
-                "Before your current appointment on {}",
-                format::long_date(before)
-            ),
-            _ => format!("Before {}", format::long_date(before)),
-        })
+        let w = words();
+        let template = match (self.before_booking, self.booked_day) {
+            (Some(true), Some(_)) => w.before_booking,
+            _ => w.before_date,
+        };
+        Some(fill(template, &[("date", &format::long_date(before))]))
     }
 
     /// The rows of check answers, each with where "Change" goes.
     pub fn rows(&self) -> Vec<AnswerRow> {
+        let (w, r) = (words(), row_words());
         let mut rows = vec![AnswerRow::new(
-            "Appointment",
+            r.appointment_key,
             vec![self.service_name.clone(), self.band_name.clone()],
             None,
             "",
         )];
         if let (Some(reference), Some(day)) = (&self.booking, self.booked_day) {
             rows.push(AnswerRow::new(
-                "Earlier than",
+                w.earlier_than_key,
                 vec![
-                    format!("Your appointment on {}", format::long_date(day)),
-                    format!("Reference {reference}"),
+                    fill(w.booked_on, &[("date", &format::long_date(day))]),
+                    fill(w.booked_reference, &[("reference", reference.as_str())]),
                 ],
                 None,
                 "",
@@ -408,38 +405,38 @@ impl AlertDraft {
         }
         if let Some(any) = self.any_place {
             rows.push(AnswerRow::new(
-                "Where",
+                w.where_key,
                 vec![self.place_words(any)],
                 Some(Step::AlertWhere),
-                "where",
+                w.where_change,
             ));
         }
         if let Some(words) = self.before_words() {
             rows.push(AnswerRow::new(
-                "Times",
+                w.times_key,
                 vec![words],
                 Some(Step::AlertBefore),
-                "which times",
+                w.times_change,
             ));
         }
         if let Some(p) = &self.patient {
             rows.push(AnswerRow::new(
-                "Name",
+                r.name_key,
                 vec![format!("{} {}", p.given_name, p.family_name)],
                 Some(Step::AlertDetails),
-                "name",
+                r.name_change,
             ));
             rows.push(AnswerRow::new(
-                "Date of birth",
+                r.dob_key,
                 vec![format::dob(p.date_of_birth)],
                 Some(Step::AlertDetails),
-                "date of birth",
+                r.dob_change,
             ));
             rows.push(AnswerRow::new(
-                "Mobile phone number",
+                w.phone_key,
                 vec![p.phone.clone()],
                 Some(Step::AlertDetails),
-                "mobile phone number",
+                w.phone_change,
             ));
         }
         rows
@@ -454,9 +451,9 @@ pub fn normalise_alert_reference(input: &str) -> Result<String, &'static str> {
         .map(|c| c.to_ascii_uppercase())
         .collect();
     match compact.strip_prefix("ALT") {
-        _ if compact.is_empty() => Err("Enter your alert reference"),
+        _ if compact.is_empty() => Err(words().reference_empty),
         Some(rest) if (4..=12).contains(&rest.len()) => Ok(format!("ALT-{rest}")),
-        _ => Err("Enter the alert reference from your text message, like ALT-4M8Q"),
+        _ => Err(words().reference_invalid),
     }
 }
 
@@ -559,6 +556,49 @@ mod tests {
             needs: None,
             booked_by: None,
         }
+    }
+
+    #[test]
+    fn welsh_alert_words() {
+        use crate::lang::compare;
+        use crate::words::alerts::{cy, en};
+        use crate::words::testing::in_welsh;
+        compare(&en().each(), &cy().each(), &[]);
+        in_welsh(|| {
+            let alert = answered(false);
+            assert_eq!(
+                alert.place_words(true),
+                "Unrhyw le sydd â chlinig ar gyfer hyn"
+            );
+            assert_eq!(
+                alert.before_words().as_deref(),
+                Some("Cyn Dydd Sadwrn 20 Mawrth 2027")
+            );
+            let keys: Vec<&str> = alert.rows().iter().map(|r| r.key).collect();
+            assert_eq!(
+                keys,
+                [
+                    "Apwyntiad",
+                    "Ble",
+                    "Amseroedd",
+                    "Enw",
+                    "Dyddiad geni",
+                    "Rhif ffôn symudol"
+                ]
+            );
+            let mut alert = journey();
+            let e = alert
+                .answer_before(None, parts("2", "3", "2028"), today())
+                .unwrap_err();
+            assert_eq!(
+                e.message,
+                "Rhaid i'r dyddiad fod ar neu cyn Dydd Mercher 1 Mawrth 2028, blwyddyn o heddiw"
+            );
+            assert_eq!(
+                normalise_alert_reference(""),
+                Err("Rhowch gyfeirnod eich hysbysiad")
+            );
+        });
     }
 
     #[test]

@@ -7,9 +7,12 @@ use crate::booker::{about_them, booked_by_lines};
 use crate::draft::BookingDraft;
 use crate::format;
 use crate::journey::Step;
+use crate::lang::fill;
 use crate::model::{Booking, Locality, Service, Slot};
 use crate::support::needs_lines;
 use crate::validate;
+use crate::words::answers::words;
+use crate::words::support;
 
 /// One row of a summary list.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,10 +46,12 @@ impl AnswerRow {
 pub fn slot_lines(slot: &Slot) -> Vec<String> {
     vec![
         format::date_time(&slot.start),
-        format!(
-            "{} ({})",
-            format::mode_label(slot.mode),
-            format::duration(slot.minutes())
+        fill(
+            words().mode_and_length,
+            &[
+                ("mode", format::mode_label(slot.mode)),
+                ("length", &format::duration(slot.minutes())),
+            ],
         ),
     ]
 }
@@ -59,6 +64,7 @@ pub fn booking_answers(
     locality: Option<&Locality>,
     today: NaiveDate,
 ) -> Vec<AnswerRow> {
+    let w = words();
     let service = draft
         .service
         .as_ref()
@@ -69,48 +75,48 @@ pub fn booking_answers(
         .map(|b| b.name.clone());
     let fixed = draft.service_is_fixed(services);
     let mut rows = vec![AnswerRow::new(
-        "Appointment",
+        w.appointment_key,
         vec![service.map(|s| s.name.clone()).unwrap_or_default()],
         (!fixed).then_some(Step::Service),
-        "appointment",
+        w.appointment_change,
     )];
     if draft.asked(Step::Screening) {
         rows.push(AnswerRow::new(
-            "Urgent symptoms",
-            vec!["None of these".into()],
+            w.urgent_key,
+            vec![w.no_symptoms.into()],
             Some(Step::Screening),
-            "urgent symptoms",
+            w.urgent_change,
         ));
     }
     rows.extend([
         AnswerRow::new(
-            "Clinician",
+            w.clinician_key,
             vec![band.unwrap_or_default()],
             Some(Step::Band),
-            "clinician",
+            w.clinician_change,
         ),
         AnswerRow::new(
-            "Location",
+            w.location_key,
             locality.map(Locality::address_lines).unwrap_or_default(),
             Some(Step::Locality),
-            "location",
+            w.location_change,
         ),
     ]);
     if let Some(slot) = &draft.slot {
         rows.push(AnswerRow::new(
-            "Date and time",
+            w.date_time_key,
             slot_lines(slot),
             Some(Step::Slot),
-            "date and time",
+            w.date_time_change,
         ));
     }
     let them = draft.for_someone_else();
     if let Some(who) = draft.who_for.filter(|_| draft.asked(Step::WhoFor)) {
         rows.push(AnswerRow::new(
-            "Who it is for",
+            w.who_for_key,
             vec![who.label().into()],
             Some(Step::WhoFor),
-            "who the appointment is for",
+            w.who_for_change,
         ));
     }
     if them {
@@ -120,10 +126,10 @@ pub fn booking_answers(
             .map(|by| booked_by_lines(&by))
             .unwrap_or_default();
         rows.push(AnswerRow::new(
-            "Booked by",
+            w.booked_by_key,
             lines,
             Some(Step::Booker),
-            "your details",
+            w.booked_by_change,
         ));
     }
     let d = &draft.details;
@@ -134,37 +140,42 @@ pub fn booking_answers(
         .map(|(p, _)| format::dob(p.date_of_birth))
         .unwrap_or_default();
     let nhs_number = if d.no_nhs_number && them {
-        about_them("I do not know my NHS number")
+        about_them(w.no_nhs_number)
     } else if d.no_nhs_number {
-        "I do not know my NHS number".into()
+        w.no_nhs_number.into()
     } else {
         validate::nhs_number(&d.nhs_number)
             .map(|n| format::nhs_number_spaced(&n))
             .unwrap_or_default()
     };
     let reminders = match (d.remind_sms, d.remind_email) {
-        (true, true) => "By text message and email",
-        (true, false) => "By text message",
-        (false, true) => "By email",
-        (false, false) => "No reminders",
+        (true, true) => w.reminders[0],
+        (true, false) => w.reminders[1],
+        (false, true) => w.reminders[2],
+        (false, false) => w.reminders[3],
     };
     rows.extend([
         AnswerRow::new(
-            "Name",
+            w.name_key,
             vec![format!("{} {}", d.given_name.trim(), d.family_name.trim())],
             details,
-            "name",
+            w.name_change,
         ),
-        AnswerRow::new("Date of birth", vec![dob], details, "date of birth"),
-        AnswerRow::new("NHS number", vec![nhs_number], details, "NHS number"),
+        AnswerRow::new(w.dob_key, vec![dob], details, w.dob_change),
         AnswerRow::new(
-            "Mobile phone",
-            vec![given(&d.phone)],
+            w.nhs_number_key,
+            vec![nhs_number],
             details,
-            "mobile phone number",
+            w.nhs_number_change,
         ),
-        AnswerRow::new("Email", vec![given(&d.email)], details, "email address"),
-        AnswerRow::new("Reminders", vec![reminders.into()], details, "reminders"),
+        AnswerRow::new(w.phone_key, vec![given(&d.phone)], details, w.phone_change),
+        AnswerRow::new(w.email_key, vec![given(&d.email)], details, w.email_change),
+        AnswerRow::new(
+            w.reminders_key,
+            vec![reminders.into()],
+            details,
+            w.reminders_change,
+        ),
     ]);
     if draft.asked(Step::Support) {
         let (lines, change) = match draft.support {
@@ -176,40 +187,57 @@ pub fn booking_answers(
                     .unwrap_or_default(),
                 Step::Needs,
             ),
-            _ => (vec!["No support needed".into()], Step::Support),
+            _ => (vec![support::words().no_support.into()], Step::Support),
         };
-        rows.push(AnswerRow::new("Support", lines, Some(change), "support"));
+        rows.push(AnswerRow::new(
+            w.support_key,
+            lines,
+            Some(change),
+            w.support_change,
+        ));
     }
     rows
 }
 
 /// "Check your new time": the time kept until the move is confirmed, the new one, the place.
 pub fn new_time_answers(booking: &Booking, new_slot: &Slot) -> Vec<AnswerRow> {
+    let w = words();
     vec![
         AnswerRow::new(
-            "Current time",
+            w.current_time_key,
             vec![format::date_time(&booking.slot.start)],
             None,
             "",
         ),
         AnswerRow::new(
-            "New time",
+            w.new_time_key,
             slot_lines(new_slot),
             Some(Step::ManageSlot),
-            "new time",
+            w.new_time_change,
         ),
-        AnswerRow::new("Location", vec![booking.locality.name.clone()], None, ""),
+        AnswerRow::new(
+            w.location_key,
+            vec![booking.locality.name.clone()],
+            None,
+            "",
+        ),
     ]
 }
 
 /// A booking's when, what and where (confirmation, manage pages): nothing to change here.
 pub fn appointment_rows(booking: &Booking) -> Vec<AnswerRow> {
+    let w = words();
     let mut rows = when_what_where(&booking.slot, &booking.service.name, &booking.locality);
     if let Some(by) = &booking.booked_by {
-        rows.push(AnswerRow::new("Booked by", booked_by_lines(by), None, ""));
+        rows.push(AnswerRow::new(
+            w.booked_by_key,
+            booked_by_lines(by),
+            None,
+            "",
+        ));
     }
     if let Some(needs) = &booking.needs {
-        rows.push(AnswerRow::new("Support", needs_lines(needs), None, ""));
+        rows.push(AnswerRow::new(w.support_key, needs_lines(needs), None, ""));
     }
     rows
 }
@@ -220,9 +248,10 @@ pub fn offer_rows(offer: &crate::model::Offer) -> Vec<AnswerRow> {
 }
 
 fn when_what_where(slot: &Slot, service: &str, locality: &Locality) -> Vec<AnswerRow> {
+    let w = words();
     vec![
         AnswerRow::new(
-            "Date and time",
+            w.date_time_key,
             vec![
                 format::date_time(&slot.start),
                 format::duration(slot.minutes()),
@@ -231,7 +260,7 @@ fn when_what_where(slot: &Slot, service: &str, locality: &Locality) -> Vec<Answe
             "",
         ),
         AnswerRow::new(
-            "Appointment",
+            w.appointment_key,
             vec![
                 service.to_string(),
                 format::mode_label(slot.mode).to_string(),
@@ -239,7 +268,7 @@ fn when_what_where(slot: &Slot, service: &str, locality: &Locality) -> Vec<Answe
             None,
             "",
         ),
-        AnswerRow::new("Location", locality.address_lines(), None, ""),
+        AnswerRow::new(w.location_key, locality.address_lines(), None, ""),
     ]
 }
 
@@ -259,7 +288,10 @@ pub fn place_hint(place: &Locality) -> Vec<String> {
         hint.push(address);
     }
     if let Some(next) = &place.next_available {
-        hint.push(format!("Next available: {}", format::date_time(next)));
+        hint.push(fill(
+            words().next_available,
+            &[("time", &format::date_time(next))],
+        ));
     }
     if let Some(access) = place.access.as_ref().filter(|a| !a.trim().is_empty()) {
         hint.push(access.clone());
@@ -269,7 +301,7 @@ pub fn place_hint(place: &Locality) -> Vec<String> {
 
 fn given(s: &str) -> String {
     match s.trim() {
-        "" => "Not given".into(),
+        "" => words().not_given.into(),
         s => s.into(),
     }
 }
@@ -358,6 +390,49 @@ mod tests {
 
     fn row<'a>(rows: &'a [AnswerRow], key: &str) -> &'a AnswerRow {
         rows.iter().find(|r| r.key == key).unwrap()
+    }
+
+    #[test]
+    fn welsh_answers() {
+        use crate::lang::compare;
+        use crate::words::answers::{cy, en};
+        use crate::words::testing::in_welsh;
+        compare(&en().each(), &cy().each(), &["mode_and_length"]);
+        in_welsh(|| {
+            let rows = booking_answers(&draft(), &services(), Some(&place()), today());
+            let keys: Vec<_> = rows.iter().map(|r| r.key).collect();
+            assert_eq!(
+                keys,
+                [
+                    "Apwyntiad",
+                    "Clinigydd",
+                    "Lleoliad",
+                    "Dyddiad ac amser",
+                    "Enw",
+                    "Dyddiad geni",
+                    "Rhif GIG",
+                    "Ffôn symudol",
+                    "E-bost",
+                    "Nodiadau atgoffa"
+                ]
+            );
+            assert_eq!(
+                row(&rows, "Dyddiad ac amser").lines,
+                [
+                    "Dydd Llun 29 Mawrth 2027 am 9:15yb",
+                    "Galwad ffôn (45 munud)"
+                ]
+            );
+            assert_eq!(row(&rows, "E-bost").lines, ["Heb ei roi"]);
+            assert_eq!(row(&rows, "Nodiadau atgoffa").lines, ["Drwy neges destun"]);
+            assert_eq!(row(&rows, "Dyddiad geni").change_label, "dyddiad geni");
+            let mut p = place();
+            p.next_available = Some("2027-03-29T14:00:00+01:00".parse().unwrap());
+            assert_eq!(
+                place_hint(&p)[1],
+                "Ar gael nesaf: Dydd Llun 29 Mawrth 2027 am 2yp"
+            );
+        });
     }
 
     #[test]

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::model::BookedBy;
 use crate::validate::{Field, FieldError};
+use crate::words::draft::words;
 
 /// Who the appointment is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -32,9 +33,10 @@ impl WhoFor {
     }
 
     pub fn label(self) -> &'static str {
+        let [me, someone_else] = words().who_for;
         match self {
-            WhoFor::Me => "Me",
-            WhoFor::SomeoneElse => "Someone else",
+            WhoFor::Me => me,
+            WhoFor::SomeoneElse => someone_else,
         }
     }
 }
@@ -47,6 +49,8 @@ pub struct BookerForm {
     pub phone: String,
 }
 
+// The messages below in English, as tests name them; the checks say them in the patient's
+// language.
 pub const BOOKER_NAME_EMPTY: &str = "Enter your full name";
 pub const BOOKER_NAME_LENGTH: &str = "Full name must be 70 characters or fewer";
 pub const RELATIONSHIP_EMPTY: &str =
@@ -65,27 +69,28 @@ crate::from_json!(BookerForm {
 impl BookerForm {
     /// The `booked_by` to send, or every problem in page order.
     pub fn validate(&self) -> Result<BookedBy, Vec<FieldError>> {
+        let w = words();
         let mut errors = Vec::new();
         let name = self.name.trim();
         if name.is_empty() || !name.chars().any(char::is_alphabetic) {
-            errors.push(FieldError::new(Field::BookerName, BOOKER_NAME_EMPTY));
+            errors.push(FieldError::new(Field::BookerName, w.booker_name_empty));
         } else if name.chars().count() > 70 {
-            errors.push(FieldError::new(Field::BookerName, BOOKER_NAME_LENGTH));
+            errors.push(FieldError::new(Field::BookerName, w.booker_name_too_long));
         }
         let relationship = self.relationship.trim();
         if relationship.is_empty() {
             errors.push(FieldError::new(
                 Field::BookerRelationship,
-                RELATIONSHIP_EMPTY,
+                w.relationship_empty,
             ));
         } else if relationship.chars().count() > 35 {
             errors.push(FieldError::new(
                 Field::BookerRelationship,
-                RELATIONSHIP_LENGTH,
+                w.relationship_too_long,
             ));
         }
         let phone = if self.phone.trim().is_empty() {
-            Err(BOOKER_PHONE_EMPTY)
+            Err(w.booker_phone_empty)
         } else {
             uk_phone(&self.phone)
         };
@@ -107,6 +112,7 @@ impl BookerForm {
 /// same after +44, written with the spaces, dashes or brackets people use. Returned as typed,
 /// trimmed.
 pub fn uk_phone(input: &str) -> Result<String, &'static str> {
+    let invalid = words().booker_phone_invalid;
     let compact: String = input
         .chars()
         .filter(|c| !(c.is_whitespace() || matches!(c, '-' | '‐' | '‑' | '–' | '(' | ')' | '.')))
@@ -116,33 +122,54 @@ pub fn uk_phone(input: &str) -> Result<String, &'static str> {
         .or_else(|| compact.strip_prefix("0044"))
         .map(|rest| rest.strip_prefix('0').unwrap_or(rest))
         .or_else(|| compact.strip_prefix('0'))
-        .ok_or(BOOKER_PHONE_INVALID)?;
+        .ok_or(invalid)?;
     let ok = matches!(national.len(), 9 | 10)
         && national.bytes().all(|b| b.is_ascii_digit())
         && matches!(national.as_bytes()[0], b'1' | b'2' | b'3' | b'7' | b'8');
     if ok {
         Ok(input.trim().to_string())
     } else {
-        Err(BOOKER_PHONE_INVALID)
+        Err(invalid)
     }
 }
 
 /// The same words said about someone else: "Enter your date of birth" → "Enter their date of
-/// birth", "I do not know my NHS number" → "I do not know their NHS number". "You" stays: it
-/// is the person booking ("because you do not know their NHS number").
-pub fn about_them(words: &str) -> String {
-    let mut out = String::with_capacity(words.len() + 8);
-    for (i, word) in words.split(' ').enumerate() {
-        if i > 0 {
+/// birth", "I do not know my NHS number" → "I do not know their NHS number"; in Welsh "Rhowch
+/// eich enw cyntaf" → "Rhowch eu henw cyntaf". "You" stays: it is the person booking ("because
+/// you do not know their NHS number").
+pub fn about_them(text: &str) -> String {
+    let w = words();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut words = text.split(' ').peekable();
+    let mut joined = true;
+    while let Some(word) = words.next() {
+        if !joined {
             out.push(' ');
         }
-        out.push_str(match word {
-            "your" | "my" => "their",
-            "Your" | "My" => "Their",
-            w => w,
-        });
+        joined = false;
+        match w.mine.iter().position(|mine| *mine == word) {
+            Some(i) => {
+                if words.peek().is_some_and(|next| starts_with_vowel(next)) {
+                    out.push_str(w.theirs_before_vowel[i]);
+                    joined = true;
+                } else {
+                    out.push_str(w.theirs[i]);
+                }
+            }
+            None => out.push_str(word),
+        }
     }
     out
+}
+
+/// A vowel in Welsh or English, accented or not, any case.
+fn starts_with_vowel(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| {
+        matches!(
+            c.to_lowercase().next(),
+            Some('a' | 'e' | 'i' | 'o' | 'u' | 'w' | 'y' | 'â' | 'ê' | 'î' | 'ô' | 'û' | 'ŵ' | 'ŷ')
+        )
+    })
 }
 
 /// "Ana Lima (daughter), 07700 900456" for summaries.
@@ -158,6 +185,40 @@ pub fn booked_by_lines(by: &BookedBy) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn welsh_booker_words() {
+        use crate::lang::compare;
+        use crate::words::draft::{cy, en};
+        use crate::words::testing::in_welsh;
+        compare(&en().each(), &cy().each(), &[]);
+        in_welsh(|| {
+            assert_eq!(WhoFor::SomeoneElse.label(), "Rhywun arall");
+            assert_eq!(
+                about_them("Rhowch eich enw cyntaf"),
+                "Rhowch eu henw cyntaf"
+            );
+            assert_eq!(
+                about_them("Rhowch eich dyddiad geni"),
+                "Rhowch eu dyddiad geni"
+            );
+            assert_eq!(
+                about_them(crate::validate::nhs_number("").unwrap_err()),
+                "Rhowch eu rhif GIG, neu dewiswch ‘Nid wyf yn gwybod eu rhif GIG’"
+            );
+            let errors = BookerForm::default().validate().unwrap_err();
+            assert_eq!(errors[0].message, "Rhowch eich enw llawn");
+            assert_eq!(
+                uk_phone("12345"),
+                Err("Rhowch rif ffôn yn y DU, fel 01632 960 001 neu 07700 900 982")
+            );
+        });
+        // "their" before a vowel reads the same as before.
+        assert_eq!(
+            about_them("Enter your email address"),
+            "Enter their email address"
+        );
+    }
 
     fn form() -> BookerForm {
         BookerForm {

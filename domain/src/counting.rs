@@ -1,35 +1,33 @@
 //! Messages that count things for a patient as they type (GOV.UK character count and
 //! accessible-autocomplete wording).
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+use crate::lang::fill;
+use crate::words::outcome::words;
 
 /// What a character count says under its box: how many characters are left, or how many too
 /// many (GOV.UK: the box has no `maxlength`, so pasted text is never cut off unseen).
 pub fn remaining_message(len: usize, max: usize) -> String {
-    let (n, state) = if len > max {
-        (len - max, "too many")
+    let w = words();
+    let (n, message) = if len > max {
+        (len - max, w.characters_too_many)
     } else {
-        (max - len, "remaining")
+        (max - len, w.characters_remaining)
     };
-    format!("You have {} {state}", plural(n, "character", "characters"))
+    message.of(n as u64)
 }
 
 /// The limit, said once to screen readers with the box.
 pub fn limit_message(max: usize) -> String {
-    format!("You can enter up to {max} characters")
+    fill(words().characters_limit, &[("max", &max.to_string())])
 }
 
 /// What a screen reader hears once typing pauses in a box that suggests answers.
 pub fn suggestions_message(count: usize) -> String {
+    let w = words();
     if count == 0 {
-        "No suggestions".to_string()
+        w.no_suggestions.to_string()
     } else {
-        format!(
-            "{} available. Use up and down arrows to choose.",
-            plural(count, "suggestion", "suggestions")
-        )
+        w.suggestions.of(count as u64)
     }
 }
 

@@ -4,7 +4,9 @@
 use chrono::{DateTime, Datelike, Timelike, Utc};
 
 use crate::format;
+use crate::lang::fill;
 use crate::model::{Booking, BookingStatus, Mode};
+use crate::words::ics::words;
 
 /// Where the UIDs live: with the booking reference they make each appointment's UID unique, so
 /// opening the file again updates the event instead of adding a second one.
@@ -14,12 +16,13 @@ pub const UID_DOMAIN: &str = "booking.nhs.example";
 /// (never inside a UTF-8 character), TEXT values escaped, start and end as UTC instants, and a
 /// reminder the day before.
 pub fn calendar_file(booking: &Booking, phone: &str, stamp: DateTime<Utc>) -> String {
+    let w = words();
     let slot = &booking.slot;
     let service = booking.service.name.trim();
     let summary = if service.is_empty() {
-        "NHS appointment".to_string()
+        w.summary_nhs.to_string()
     } else {
-        format!("{service} appointment")
+        fill(w.summary, &[("service", service)])
     };
     let location = match slot.mode {
         // Nobody travels for these: an address would send them to the wrong place.
@@ -35,25 +38,20 @@ pub fn calendar_file(booking: &Booking, phone: &str, stamp: DateTime<Utc>) -> St
                 .join(", ")
         }
     };
-    let mut description = format!(
-        "Booking reference: {}\nType of appointment: {}",
-        booking.reference,
-        format::mode_label(slot.mode)
-    );
+    let mut notes = vec![
+        fill(w.reference, &[("reference", booking.reference.as_str())]),
+        fill(w.mode, &[("mode", format::mode_label(slot.mode))]),
+    ];
     if !slot.clinician.trim().is_empty() {
-        description.push_str("\nYou will see: ");
-        description.push_str(slot.clinician.trim());
+        notes.push(fill(w.clinician, &[("clinician", slot.clinician.trim())]));
     }
     let phone = phone.trim();
-    if phone.is_empty() {
-        description.push_str(
-            "\nTo change or cancel your appointment, contact the service and give your booking reference.",
-        );
+    notes.push(if phone.is_empty() {
+        w.change_contact.to_string()
     } else {
-        description.push_str(&format!(
-            "\nTo change or cancel your appointment, call {phone} and give your booking reference."
-        ));
-    }
+        fill(w.change_call, &[("phone", phone)])
+    });
+    let description = notes.join("\n");
     let status = match booking.status {
         BookingStatus::Cancelled => "CANCELLED",
         _ => "CONFIRMED",
@@ -76,7 +74,10 @@ pub fn calendar_file(booking: &Booking, phone: &str, stamp: DateTime<Utc>) -> St
         format!("STATUS:{status}"),
         "BEGIN:VALARM".into(),
         "ACTION:DISPLAY".into(),
-        format!("DESCRIPTION:{}", text(&format!("{summary} tomorrow"))),
+        format!(
+            "DESCRIPTION:{}",
+            text(&fill(w.reminder, &[("summary", &summary)]))
+        ),
         "TRIGGER:-P1D".into(),
         "END:VALARM".into(),
         "END:VEVENT".into(),
@@ -201,6 +202,30 @@ mod tests {
             .iter()
             .filter_map(|l| l.strip_prefix(name)?.strip_prefix(':'))
             .collect()
+    }
+
+    #[test]
+    fn welsh_calendar_words() {
+        use crate::lang::compare;
+        use crate::words::ics::{cy, en};
+        use crate::words::testing::in_welsh;
+        compare(&en().each(), &cy().each(), &[]);
+        let lines = in_welsh(|| unfolded(&ics(&booking(Mode::Telephone))));
+        assert_eq!(
+            property(&lines, "SUMMARY"),
+            ["Apwyntiad Physiotherapy (muscles\\, bones and joints)"]
+        );
+        assert_eq!(property(&lines, "LOCATION"), ["Galwad ffôn"]);
+        assert_eq!(
+            property(&lines, "DESCRIPTION")[0],
+            "Cyfeirnod archebu: PHY-7K3Q9D\\nMath o apwyntiad: Galwad ffôn\\n\
+             Byddwch yn gweld: Physiotherapist\\nI newid neu ganslo eich apwyntiad\\, \
+             ffoniwch 01480 123456 a rhowch eich cyfeirnod archebu."
+        );
+        assert_eq!(
+            property(&lines, "DESCRIPTION")[1],
+            "Apwyntiad Physiotherapy (muscles\\, bones and joints) yfory"
+        );
     }
 
     #[test]

@@ -1,9 +1,13 @@
 //! Interpreter languages a patient may ask for (the Accessible Information Standard), and the
 //! suggestions offered as they type one. The list is what English trusts' interpreting services
 //! most often book; it only suggests: a language not in it is kept as the patient typed it.
+//! Names are suggested in the patient's language; in Welsh the English names (and other names)
+//! find them too, so "Polish" and "Pwyleg" both suggest "Pwyleg".
 
-/// Sorted alphabetically, no duplicates (tested), so suggestions of the same rank come out in
-/// alphabetical order.
+use crate::words::languages::{en, words};
+
+/// The English names, sorted alphabetically, no duplicates (tested): the languages words' English
+/// `names`, which name them in each language in this order.
 pub const LANGUAGES: &[&str] = &[
     "Albanian",
     "Amharic",
@@ -70,7 +74,8 @@ pub const LANGUAGES: &[&str] = &[
     "Yoruba",
 ];
 
-/// Other names patients use, lower case: what they find.
+/// Other names patients use, lower case: what they find (the languages words' `aliases` are
+/// these in the patient's language, in this order).
 const ALIASES: &[(&str, &[&str])] = &[
     ("bsl", &["British Sign Language"]),
     ("chinese", &["Cantonese", "Mandarin"]),
@@ -91,7 +96,8 @@ fn fold(s: &str) -> String {
             'ñ' => 'n',
             'ò'..='ö' | 'ø' => 'o',
             'ù'..='ü' => 'u',
-            'ý' | 'ÿ' => 'y',
+            'ý' | 'ÿ' | 'ŷ' => 'y',
+            'ŵ' => 'w',
             _ => c,
         })
         .collect()
@@ -117,30 +123,48 @@ pub fn suggestions(typed: &str, limit: usize) -> Vec<&'static str> {
     if typed.is_empty() {
         return Vec::new();
     }
-    let found: Vec<(u8, &'static str)> = LANGUAGES
-        .iter()
-        .filter_map(|&name| {
+    let w = words();
+    let found: Vec<(u8, &'static str)> = (en().names.into_iter())
+        .zip(w.names)
+        .filter_map(|(english, name)| {
             // Not on one letter: "c" offering Mandarin would puzzle.
             let by_alias = typed.len() > 1
-                && ALIASES
-                    .iter()
-                    .any(|(alias, names)| alias.starts_with(&typed) && names.contains(&name));
+                && ALIASES.iter().zip(w.aliases).any(|((alias, names), own)| {
+                    (alias.starts_with(&typed) || own.starts_with(&typed))
+                        && names.contains(&english)
+                });
             let by_name = rank(&fold(name), &typed);
+            // The English name finds the language in the patient's own too, after the names
+            // that match in their language, and not on one letter ("g" offering Almaeneg,
+            // German, would puzzle).
+            let by_english = (name != english && typed.len() > 1)
+                .then(|| rank(&fold(english), &typed).map(|r| r + 3))
+                .flatten();
             by_name
                 .into_iter()
+                .chain(by_english)
                 .chain(by_alias.then_some(1))
                 .min()
                 .map(|r| (r, name))
         })
         .collect();
-    // Best rank first, alphabetical within a rank (the list is sorted): a pass per rank
+    // Best rank first, alphabetical within a rank: the first name left, a pass per rank
     // instead of a sort, which would add its own copy of the sort code.
     let best = found.iter().map(|&(r, _)| r).max().unwrap_or(0);
-    (0..=best)
-        .flat_map(|rank| found.iter().filter(move |(r, _)| *r == rank))
-        .take(limit)
-        .map(|&(_, n)| n)
-        .collect()
+    let mut out = Vec::new();
+    for rank in 0..=best {
+        let mut left: Vec<&'static str> = (found.iter())
+            .filter(|(r, _)| *r == rank)
+            .map(|&(_, n)| n)
+            .collect();
+        while out.len() < limit {
+            let Some(first) = (0..left.len()).min_by_key(|&i| left[i]) else {
+                break;
+            };
+            out.push(left.swap_remove(first));
+        }
+    }
+    out
 }
 
 /// The suggestions the needs page offers: six at most, so the list fits a phone screen above
@@ -152,6 +176,33 @@ pub fn suggest(typed: &str) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn welsh_names_are_suggested_and_found_by_either_name() {
+        use crate::lang::compare;
+        use crate::words::languages::{cy, en};
+        use crate::words::testing::in_welsh;
+        // Some names are spelled alike (Hindi, Swahili, BSL's "bsl" is not: "iap").
+        compare(&en().each(), &cy().each(), &["names", "aliases"]);
+        assert_eq!(en().names, LANGUAGES);
+        let aliases: Vec<&str> = ALIASES.iter().map(|(a, _)| *a).collect();
+        assert_eq!(en().aliases, aliases[..]);
+        in_welsh(|| {
+            assert_eq!(suggestions("pwy", 6), ["Pwyleg"]);
+            assert_eq!(suggestions("Polish", 6), ["Pwyleg"]);
+            assert_eq!(suggestions("iaith", 6), ["Iaith Arwyddion Prydain"]);
+            assert_eq!(suggestions("IAP", 6), ["Iaith Arwyddion Prydain"]);
+            assert_eq!(suggestions("bsl", 6), ["Iaith Arwyddion Prydain"]);
+            assert_eq!(suggestions("Tsieinëeg", 6), ["Cantoneg", "Mandarin"]);
+            assert_eq!(suggestions("cymraeg", 6), ["Cymraeg"]);
+            assert_eq!(suggestions("welsh", 6), ["Cymraeg"]);
+            // Alphabetical by the Welsh names within a rank.
+            assert_eq!(suggestions("c", 3), ["Cantoneg", "Coreeg", "Croateg"]);
+            // Names matching in Welsh first, then those whose English name matches.
+            assert_eq!(suggestions("po", 6), ["Portiwgaleg", "Pwyleg"]);
+            assert_eq!(suggestions("ger", 6), ["Almaeneg"]);
+        });
+    }
 
     #[test]
     fn the_list_is_sorted_without_duplicates() {

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::ids::Reference;
 use crate::model::{Booking, BookingStatus, Slot};
+use crate::words::outcome::words;
 
 /// A booking reference as a patient may type it ("phy 7k3q9d", "PHY–7K3Q9D"), in the API's
 /// form "PHY-7K3Q9D": three letters, a dash, six letters or digits.
@@ -15,16 +16,14 @@ pub fn normalise_reference(input: &str) -> Result<Reference, &'static str> {
         .map(|c| c.to_ascii_uppercase())
         .collect();
     if compact.is_empty() {
-        return Err("Enter your booking reference");
+        return Err(words().reference_empty);
     }
     let valid = compact.len() == 9
         && compact.is_ascii() // byte slicing below needs one byte per char ("abé12345")
         && compact[..3].bytes().all(|b| b.is_ascii_uppercase())
         && compact[3..].bytes().all(|b| b.is_ascii_alphanumeric());
     if !valid {
-        return Err(
-            "Enter your booking reference as it appears in your text message, like PHY-7K3Q9D",
-        );
+        return Err(words().reference_invalid);
     }
     Ok(Reference(format!("{}-{}", &compact[..3], &compact[3..])))
 }
@@ -36,7 +35,15 @@ pub fn can_change_online(booking: &Booking, now: DateTime<Utc>) -> bool {
         && booking.slot.start > now
 }
 
-/// Why a patient cancels (optional): the value sent to the API and the words shown.
+/// Why a patient cancels (optional): the value sent to the API and the words shown, in the
+/// patient's language.
+pub fn cancel_reasons() -> [(&'static str, &'static str); 4] {
+    let words = words().cancel_reasons;
+    core::array::from_fn(|i| (CANCEL_REASONS[i].0, words[i]))
+}
+
+/// Why a patient cancels: the values and their words in English ([`cancel_reasons`] gives the
+/// words in the patient's language).
 pub const CANCEL_REASONS: [(&str, &str); 4] = [
     ("feeling better", "I feel better"),
     ("cannot attend", "I cannot make this time"),

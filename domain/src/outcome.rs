@@ -3,6 +3,7 @@
 
 use crate::api::{ApiError, ErrorCode};
 use crate::validate::{Field, FieldError};
+use crate::words::outcome::words;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome<T> {
@@ -96,18 +97,55 @@ impl<T> Outcome<T> {
     /// The page title while this outcome is on show, when it replaces the page's own.
     pub fn title(&self) -> Option<&'static str> {
         match self {
-            Outcome::Taken => Some(TAKEN_TITLE),
+            Outcome::Taken => Some(taken_title()),
             _ => None,
         }
     }
 }
 
-/// The heading and title when someone else took the time first.
+/// The heading and title when someone else took the time first, in the patient's language.
+pub fn taken_title() -> &'static str {
+    words().taken_title
+}
+
+/// The heading and title when someone else took the time first (in English; [`taken_title`]
+/// gives it in the patient's language).
 pub const TAKEN_TITLE: &str = "That time has just been booked by someone else";
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn welsh_outcomes_references_and_counts() {
+        use crate::counting::{limit_message, remaining_message, suggestions_message};
+        use crate::lang::compare;
+        use crate::manage::{cancel_reasons, normalise_reference, CANCEL_REASONS};
+        use crate::words::outcome::{cy, en};
+        use crate::words::testing::in_welsh;
+        compare(&en().each(), &cy().each(), &[]);
+        assert_eq!(cancel_reasons(), CANCEL_REASONS);
+        in_welsh(|| {
+            assert_eq!(
+                Outcome::<()>::Taken.title(),
+                Some("Mae rhywun arall newydd drefnu'r amser hwnnw")
+            );
+            assert_eq!(
+                normalise_reference(""),
+                Err("Rhowch eich cyfeirnod archebu")
+            );
+            assert_eq!(cancel_reasons()[3], ("other", "Rheswm arall"));
+            assert_eq!(remaining_message(498, 500), "Mae gennych 2 nod ar ôl");
+            assert_eq!(remaining_message(503, 500), "Mae gennych 3 nod yn ormod");
+            assert_eq!(limit_message(500), "Gallwch roi hyd at 500 nod");
+            assert_eq!(suggestions_message(0), "Dim awgrymiadau");
+            assert_eq!(
+                suggestions_message(2),
+                "2 awgrym ar gael. Defnyddiwch y saethau i fyny ac i lawr i ddewis."
+            );
+        });
+        assert_eq!(taken_title(), TAKEN_TITLE);
+    }
     use crate::api::{decode, Response};
 
     fn answer(status: u16, body: &str) -> Outcome<()> {

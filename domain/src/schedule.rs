@@ -47,11 +47,13 @@ pub enum PartOfDay {
 }
 
 impl PartOfDay {
+    /// The heading over this part's times, in the patient's language.
     pub fn label(self) -> &'static str {
+        let [morning, afternoon, evening] = crate::words::times::words().parts_of_day;
         match self {
-            PartOfDay::Morning => "Morning",
-            PartOfDay::Afternoon => "Afternoon",
-            PartOfDay::Evening => "Evening",
+            PartOfDay::Morning => morning,
+            PartOfDay::Afternoon => afternoon,
+            PartOfDay::Evening => evening,
         }
     }
 }

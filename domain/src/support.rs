@@ -3,13 +3,16 @@
 
 use serde::Serialize;
 
+use crate::lang::fill;
 use crate::model::Needs;
 use crate::validate::{Field, FieldError};
+use crate::words::support::words;
 
 /// The contract's limit on `needs.other`, in characters.
 pub const OTHER_MAX: usize = 500;
 
-/// Ways of receiving information, as the contract names them, and their words.
+/// Ways of receiving information, as the contract names them, and their words in English
+/// ([`communication`] gives them in the patient's language).
 pub const COMMUNICATION: [(&str, &str); 7] = [
     ("large_print", "Large print"),
     ("easy_read", "Easy read"),
@@ -20,7 +23,8 @@ pub const COMMUNICATION: [(&str, &str); 7] = [
     ("deafblind_manual", "Deafblind manual alphabet"),
 ];
 
-/// Help at the appointment, as the contract names them, and their words.
+/// Help at the appointment, as the contract names them, and their words in English ([`access`]
+/// gives them in the patient's language).
 pub const ACCESS: [(&str, &str); 6] = [
     ("step_free", "Step-free access"),
     ("hearing_loop", "A hearing loop"),
@@ -33,12 +37,24 @@ pub const ACCESS: [(&str, &str); 6] = [
     ("quiet_wait", "A quiet place to wait"),
 ];
 
+/// Ways of receiving information: each value the contract names with its words.
+pub fn communication() -> [(&'static str, &'static str); 7] {
+    let words = words().communication;
+    core::array::from_fn(|i| (COMMUNICATION[i].0, words[i]))
+}
+
+/// Help at the appointment: each value the contract names with its words.
+pub fn access() -> [(&'static str, &'static str); 6] {
+    let words = words().access;
+    core::array::from_fn(|i| (ACCESS[i].0, words[i]))
+}
+
 /// The words for a need: ours for the values we know, the value itself made readable for one
 /// a newer API sends back ("sign_video" → "Sign video").
 pub fn need_label(value: &str) -> String {
-    COMMUNICATION
+    communication()
         .iter()
-        .chain(ACCESS.iter())
+        .chain(access().iter())
         .find(|(v, _)| *v == value)
         .map(|(_, label)| label.to_string())
         .unwrap_or_else(|| {
@@ -60,6 +76,8 @@ pub struct NeedsForm {
     pub other: String,
 }
 
+// The messages below in English, as tests name them; the checks say them in the patient's
+// language.
 pub const NEEDS_EMPTY: &str =
     "Select or enter the support you need, or go back and say you do not need support";
 pub const NEEDS_INTERPRETER_LENGTH: &str = "Language must be 60 characters or fewer";
@@ -74,12 +92,13 @@ crate::from_json!(NeedsForm {
 impl NeedsForm {
     /// The `needs` to send, or what to fix. Lists keep the page's order.
     pub fn validate(&self) -> Result<Needs, Vec<FieldError>> {
+        let w = words();
         let mut errors = Vec::new();
         let interpreter = self.interpreter.trim();
         if interpreter.chars().count() > 60 {
             errors.push(FieldError::new(
                 Field::NeedsInterpreter,
-                NEEDS_INTERPRETER_LENGTH,
+                w.interpreter_too_long,
             ));
         }
         let other = self.other.trim();
@@ -87,7 +106,7 @@ impl NeedsForm {
         if count > OTHER_MAX {
             errors.push(FieldError::new(
                 Field::NeedsOther,
-                format!("Anything else must be {OTHER_MAX} characters or fewer"),
+                fill(w.other_too_long, &[("max", &OTHER_MAX.to_string())]),
             ));
         }
         let ordered = |chosen: &[String], all: &[(&str, &str)]| -> Vec<String> {
@@ -103,7 +122,7 @@ impl NeedsForm {
             other: (!other.is_empty()).then(|| other.to_string()),
         };
         if errors.is_empty() && needs.is_empty() {
-            errors.push(FieldError::new(Field::NeedsInterpreter, NEEDS_EMPTY));
+            errors.push(FieldError::new(Field::NeedsInterpreter, w.needs_empty));
         }
         if errors.is_empty() {
             Ok(needs)
@@ -116,9 +135,10 @@ impl NeedsForm {
 /// The needs as lines for a summary list: "Interpreter: Polish", each format and access need,
 /// then what else was said.
 pub fn needs_lines(needs: &Needs) -> Vec<String> {
+    let w = words();
     let mut lines = Vec::new();
     if let Some(language) = &needs.interpreter {
-        lines.push(format!("Interpreter: {language}"));
+        lines.push(fill(w.interpreter, &[("language", language)]));
     }
     lines.extend(needs.communication.iter().map(|v| need_label(v)));
     lines.extend(needs.access.iter().map(|v| need_label(v)));
@@ -126,7 +146,7 @@ pub fn needs_lines(needs: &Needs) -> Vec<String> {
         lines.push(other.clone());
     }
     if lines.is_empty() {
-        lines.push("No support needed".into());
+        lines.push(w.no_support.into());
     }
     lines
 }
@@ -134,6 +154,40 @@ pub fn needs_lines(needs: &Needs) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn welsh_needs() {
+        use crate::lang::compare;
+        use crate::words::support::{cy, en};
+        use crate::words::testing::in_welsh;
+        // "Braille" is spelled alike.
+        compare(&en().each(), &cy().each(), &["communication"]);
+        assert_eq!(communication(), COMMUNICATION);
+        assert_eq!(access(), ACCESS);
+        in_welsh(|| {
+            assert_eq!(communication()[1], ("easy_read", "Hawdd ei Ddeall"));
+            assert_eq!(access()[0], ("step_free", "Mynediad heb risiau"));
+            let needs = Needs {
+                interpreter: Some("Pwyleg".into()),
+                communication: vec!["large_print".into()],
+                access: vec!["quiet_wait".into()],
+                other: None,
+            };
+            assert_eq!(
+                needs_lines(&needs),
+                ["Cyfieithydd: Pwyleg", "Print bras", "Lle tawel i aros"]
+            );
+            assert_eq!(needs_lines(&Needs::default()), ["Dim angen cymorth"]);
+            let over = NeedsForm {
+                other: "a".repeat(OTHER_MAX + 1),
+                ..NeedsForm::default()
+            };
+            assert_eq!(
+                over.validate().unwrap_err()[0].message,
+                "Rhaid i unrhyw beth arall fod yn 500 nod neu lai"
+            );
+        });
+    }
 
     #[test]
     fn known_needs_have_words_and_unknown_ones_are_made_readable() {

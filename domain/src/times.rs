@@ -69,6 +69,29 @@ pub fn time_rows(day: &Day, locality: &str) -> [Vec<TimeRow>; 3] {
 mod tests {
     use super::*;
 
+    #[test]
+    fn welsh_parts_of_the_day() {
+        use crate::lang::compare;
+        use crate::words::testing::in_welsh;
+        use crate::words::times::{cy, en};
+        compare(&en().each(), &cy().each(), &[]);
+        let day = Day {
+            date: "2027-03-29".parse().unwrap(),
+            slots: vec![slot("a", "2027-03-29T09:15:00+01:00", 45, Mode::Video)],
+        };
+        in_welsh(|| {
+            let labels: Vec<&str> = PARTS.iter().map(|p| p.label()).collect();
+            assert_eq!(labels, ["Bore", "Prynhawn", "Gyda'r nos"]);
+            let [morning, _, _] = time_rows(&day, "Ysbyty Gwynedd");
+            assert_eq!(morning[0].mode, "Galwad fideo");
+            assert_eq!(
+                morning[0].name,
+                "Dydd Llun 29 Mawrth 2027, 9:15yb, drwy alwad fideo, 45 munud"
+            );
+        });
+        assert_eq!(PARTS[2].label(), "Evening");
+    }
+
     fn slot(id: &str, start: &str, minutes: i64, mode: Mode) -> Slot {
         let start: crate::model::ClinicTime = start.parse().unwrap();
         Slot {

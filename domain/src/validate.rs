@@ -5,7 +5,9 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::journey::Step;
+use crate::lang::fill;
 use crate::model::{Patient, Reminders};
+use crate::words::validate::words;
 
 /// A field on the details page. `id()` is the HTML id of its input (used for error-summary links).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -121,6 +123,8 @@ impl FieldError {
     }
 }
 
+// The messages below in English, as tests name them; the checks say them in the patient's
+// language.
 pub const NHS_NUMBER_EMPTY: &str = "Enter your NHS number, or select ‘I do not know my NHS number’";
 pub const NHS_NUMBER_LENGTH: &str = "NHS number must be 10 digits";
 pub const NHS_NUMBER_INVALID: &str =
@@ -167,9 +171,10 @@ impl DetailsForm {
     /// All errors in page order (one per field at most; for the date, one message on the first part in error).
     pub fn validate(&self, today: NaiveDate) -> Result<(Patient, Reminders), Vec<FieldError>> {
         let on = |field| move |m: &str| FieldError::new(field, m);
-        let given = person_name(&self.given_name, "first name")
+        let w = words();
+        let given = person_name(&self.given_name, w.first_name)
             .map_err(|m| FieldError::new(Field::GivenName, m));
-        let family = person_name(&self.family_name, "last name")
+        let family = person_name(&self.family_name, w.last_name)
             .map_err(|m| FieldError::new(Field::FamilyName, m));
         let dob = date_of_birth(&self.dob_day, &self.dob_month, &self.dob_year, today);
         // With the box ticked the number is ignored, not cleared: unticking brings it back.
@@ -185,16 +190,16 @@ impl DetailsForm {
                 .map(Some)
                 .map_err(on(Field::Phone))
         } else if self.no_nhs_number {
-            Err(on(Field::Phone)(PHONE_NEEDED_NO_NHS_NUMBER))
+            Err(on(Field::Phone)(w.phone_needed_no_nhs_number))
         } else if self.remind_sms {
-            Err(on(Field::Phone)(PHONE_NEEDED_FOR_SMS))
+            Err(on(Field::Phone)(w.phone_needed_for_sms))
         } else {
             Ok(None)
         };
         let mail = if !self.email.trim().is_empty() {
             email(&self.email).map(Some).map_err(on(Field::Email))
         } else if self.remind_email {
-            Err(on(Field::Email)(EMAIL_NEEDED))
+            Err(on(Field::Email)(w.email_needed))
         } else {
             Ok(None)
         };
@@ -242,14 +247,15 @@ pub fn nhs_number(input: &str) -> Result<String, &'static str> {
         .chars()
         .filter(|c| !(c.is_whitespace() || matches!(c, '-' | '‐' | '‑' | '–' | '—')))
         .collect();
+    let w = words();
     if digits.is_empty() {
-        return Err(NHS_NUMBER_EMPTY);
+        return Err(w.nhs_number_empty);
     }
     if digits.len() != 10 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(NHS_NUMBER_LENGTH);
+        return Err(w.nhs_number_length);
     }
     if !is_valid_nhs_number(&digits) {
-        return Err(NHS_NUMBER_INVALID);
+        return Err(w.nhs_number_invalid);
     }
     Ok(digits)
 }
@@ -281,20 +287,18 @@ pub fn date_of_birth(
     year: &str,
     today: NaiveDate,
 ) -> Result<NaiveDate, FieldError> {
+    let w = words();
     let boxes = DateBoxes {
         fields: [Field::DobDay, Field::DobMonth, Field::DobYear],
-        enter: "Enter your date of birth",
-        noun: "Date of birth",
+        enter: w.dob_empty,
+        noun: w.dob_noun,
     };
     let date = boxes.read([day, month, year])?;
     if date >= today {
-        return Err(FieldError::new(
-            Field::DobDay,
-            "Enter a date of birth in the past",
-        ));
+        return Err(FieldError::new(Field::DobDay, w.dob_in_future));
     }
     if date.year() < 1900 {
-        return Err(FieldError::new(Field::DobYear, "Enter a year after 1900"));
+        return Err(FieldError::new(Field::DobYear, w.dob_before_1900));
     }
     Ok(date)
 }
@@ -308,17 +312,15 @@ pub fn before_date(
     latest: NaiveDate,
     too_late: &str,
 ) -> Result<NaiveDate, FieldError> {
+    let w = words();
     let boxes = DateBoxes {
         fields: [Field::BeforeDay, Field::BeforeMonth, Field::BeforeYear],
-        enter: "Enter the date",
-        noun: "The date",
+        enter: w.before_empty,
+        noun: w.before_noun,
     };
     let date = boxes.read(parts)?;
     if date <= today {
-        return Err(FieldError::new(
-            Field::BeforeDay,
-            "The date must be after today",
-        ));
+        return Err(FieldError::new(Field::BeforeDay, w.before_not_after_today));
     }
     if date > latest {
         return Err(FieldError::new(Field::BeforeDay, too_late));
@@ -331,33 +333,40 @@ struct DateBoxes {
     fields: [Field; 3],
     /// Said when all three are empty.
     enter: &'static str,
-    /// What the date is ("Date of birth"), to start the other messages.
+    /// What the date is ("date of birth"), for the other messages.
     noun: &'static str,
 }
 
 impl DateBoxes {
     /// Checks in the GOV.UK order: missing parts, then not a real date, then year length.
     fn read(&self, parts: [&str; 3]) -> Result<NaiveDate, FieldError> {
+        let w = words();
         let [day_field, month_field, year_field] = self.fields;
+        let [day_name, month_name, year_name] = w.date_parts;
         let parts = [
-            (parts[0].trim(), day_field, "day"),
-            (parts[1].trim(), month_field, "month"),
-            (parts[2].trim(), year_field, "year"),
+            (parts[0].trim(), day_field, day_name),
+            (parts[1].trim(), month_field, month_name),
+            (parts[2].trim(), year_field, year_name),
         ];
         let missing: Vec<_> = parts.iter().filter(|p| p.0.is_empty()).collect();
         match missing.len() {
             0 => {}
             3 => return Err(FieldError::new(day_field, self.enter)),
-            _ => {
-                let names: Vec<&str> = missing.iter().map(|p| p.2).collect();
-                return Err(FieldError::new(
-                    missing[0].1,
-                    format!("{} must include a {}", self.noun, names.join(" and ")),
-                ));
+            n => {
+                let names = if n == 1 {
+                    missing[0].2.to_string()
+                } else {
+                    fill(
+                        w.date_parts_two,
+                        &[("first", missing[0].2), ("second", missing[1].2)],
+                    )
+                };
+                let message = fill(w.date_missing, &[("date", self.noun), ("parts", &names)]);
+                return Err(FieldError::new(missing[0].1, capitalised(&message)));
             }
         }
 
-        let not_real = || format!("{} must be a real date", self.noun);
+        let not_real = || capitalised(&fill(w.date_not_real, &[("date", self.noun)]));
         let mut numbers = [0u32; 3];
         for (n, (text, field, _)) in numbers.iter_mut().zip(parts) {
             // Length cap keeps the parse from overflowing; nobody needs more than 4 digits.
@@ -376,7 +385,7 @@ impl DateBoxes {
             return Err(FieldError::new(month_field, not_real()));
         }
         if parts[2].0.len() != 4 {
-            return Err(FieldError::new(year_field, "Year must include 4 numbers"));
+            return Err(FieldError::new(year_field, w.year_four_digits));
         }
         // Day and month are each possible, so the day is what does not fit this month
         // (31 February).
@@ -402,7 +411,7 @@ pub fn mobile_phone(input: &str) -> Result<String, &'static str> {
     } else if let Some(rest) = compact.strip_prefix('0') {
         rest
     } else {
-        return Err(PHONE_INVALID);
+        return Err(words().phone_invalid);
     };
     let b = national.as_bytes();
     let is_mobile = b.len() == 10
@@ -410,7 +419,7 @@ pub fn mobile_phone(input: &str) -> Result<String, &'static str> {
         && b[0] == b'7'
         && (matches!(b[1], b'1'..=b'5' | b'7'..=b'9') || national.starts_with("7624"));
     if !is_mobile {
-        return Err(PHONE_INVALID);
+        return Err(words().phone_invalid);
     }
     Ok(format!("0{} {}", &national[..4], &national[4..]))
 }
@@ -419,8 +428,9 @@ pub fn mobile_phone(input: &str) -> Result<String, &'static str> {
 /// the only sure check of an address is a message reaching it.
 pub fn email(input: &str) -> Result<String, &'static str> {
     let e = input.trim();
+    let invalid = words().email_invalid;
     let Some((local, domain)) = e.split_once('@') else {
-        return Err(EMAIL_INVALID);
+        return Err(invalid);
     };
     let ok = !local.is_empty()
         && !domain.contains('@')
@@ -430,35 +440,40 @@ pub fn email(input: &str) -> Result<String, &'static str> {
     if ok {
         Ok(e.to_string())
     } else {
-        Err(EMAIL_INVALID)
+        Err(invalid)
     }
 }
 
-/// A first or last name (`which` is "first name" or "last name"). Returns the name trimmed,
-/// letters untouched: no case changes, no normalisation.
+/// A first or last name (`which` is "first name" or "last name", in the patient's language:
+/// the validate words' `first_name` or `last_name`). Returns the name trimmed, letters
+/// untouched: no case changes, no normalisation.
 pub fn person_name(input: &str, which: &str) -> Result<String, String> {
     let name = input.trim();
-    let mut label = String::with_capacity(which.len());
-    let mut chars = which.chars();
-    if let Some(first) = chars.next() {
-        label.extend(first.to_uppercase());
-        label.push_str(chars.as_str());
-    }
+    let w = words();
+    let message = |template: &str| Err(capitalised(&fill(template, &[("name", which)])));
     if name.is_empty() {
-        return Err(format!("Enter your {which}"));
+        return message(w.name_empty);
     }
     if name.chars().count() > 35 {
-        return Err(format!("{label} must be 35 characters or fewer"));
+        return message(w.name_too_long);
     }
     if !name.chars().all(name_char) {
-        return Err(format!(
-            "{label} must only include letters, spaces, hyphens and apostrophes"
-        ));
+        return message(w.name_characters);
     }
     if !name.chars().any(char::is_alphabetic) {
-        return Err(format!("{label} must include at least one letter"));
+        return message(w.name_no_letter);
     }
     Ok(name.to_string())
+}
+
+/// A message with its first letter a capital: a name or a date's noun may start it ("First
+/// name must…", "The date must…").
+fn capitalised(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// Combining marks and joiners that `char::is_alphabetic` leaves out but real names need
@@ -514,6 +529,51 @@ fn name_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn welsh_details_messages() {
+        use crate::lang::compare;
+        use crate::words::testing::in_welsh;
+        use crate::words::validate::{cy, en};
+        compare(&en().each(), &cy().each(), &[]);
+        in_welsh(|| {
+            let errors = DetailsForm::default().validate(today()).unwrap_err();
+            let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+            assert_eq!(
+                messages,
+                [
+                    "Rhowch eich enw cyntaf",
+                    "Rhowch eich cyfenw",
+                    "Rhowch eich dyddiad geni",
+                    "Rhowch eich rhif GIG, neu dewiswch ‘Nid wyf yn gwybod fy rhif GIG’"
+                ]
+            );
+            let names = cy();
+            assert_eq!(
+                person_name(&"a".repeat(36), names.last_name),
+                Err("Rhaid i'r cyfenw fod yn 35 nod neu lai".into())
+            );
+            assert_eq!(
+                dob_err("", "2", ""),
+                (
+                    Field::DobDay,
+                    "Rhaid i'r dyddiad geni gynnwys diwrnod a blwyddyn".into()
+                )
+            );
+            assert_eq!(
+                dob_err("31", "2", "1990").1,
+                "Rhaid i'r dyddiad geni fod yn ddyddiad go iawn"
+            );
+            let before = before_date(["1", "", "2027"], today(), date(2027, 6, 1), "x");
+            assert_eq!(before.unwrap_err().message, "Rhaid i'r dyddiad gynnwys mis");
+            assert_eq!(
+                mobile_phone("01480 123456"),
+                Err("Rhowch rif ffôn symudol yn y DU, fel 07700 900 982")
+            );
+        });
+        // And back in English afterwards.
+        assert_eq!(nhs_number(""), Err(NHS_NUMBER_EMPTY));
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -5,13 +5,31 @@ use std::cell::Cell;
 
 use crate::lang::{current, Lang};
 
+pub mod alerts;
+pub mod answers;
+pub mod draft;
 pub mod format;
+pub mod ics;
+pub mod languages;
+pub mod outcome;
+pub mod support;
+pub mod times;
 pub mod titles;
+pub mod validate;
 
 /// Every Welsh catalogue of the domain.
 pub struct Welsh {
     pub format: format::Words,
     pub titles: titles::Titles,
+    pub validate: validate::Words,
+    pub answers: answers::Words,
+    pub support: support::Words,
+    pub languages: languages::Words,
+    pub draft: draft::Words,
+    pub alerts: alerts::Words,
+    pub ics: ics::Words,
+    pub outcome: outcome::Words,
+    pub times: times::Words,
 }
 
 thread_local! {
@@ -45,6 +63,15 @@ pub fn load_welsh() {
     let welsh: &'static Welsh = Box::leak(Box::new(Welsh {
         format: format::cy(),
         titles: titles::cy(),
+        validate: validate::cy(),
+        answers: answers::cy(),
+        support: support::cy(),
+        languages: languages::cy(),
+        draft: draft::cy(),
+        alerts: alerts::cy(),
+        ics: ics::cy(),
+        outcome: outcome::cy(),
+        times: times::cy(),
     }));
     WELSH.with(|w| w.set(Some(welsh)));
 }
