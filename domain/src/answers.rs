@@ -177,6 +177,15 @@ pub fn booking_answers(
             w.reminders_change,
         ),
     ]);
+    if draft.asks.language {
+        // Chosen with the header's language link, not on this page: no "Change".
+        rows.push(AnswerRow::new(
+            w.language_key,
+            vec![crate::lang::current().own_name().into()],
+            None,
+            "",
+        ));
+    }
     if draft.asked(Step::Support) {
         let (lines, change) = match draft.support {
             Some(true) => (

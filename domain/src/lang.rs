@@ -337,6 +337,12 @@ impl<const N: usize> Message for [&'static str; N] {
     }
 }
 
+/// An area's catalogue (made by `words!`).
+pub trait Catalogue: Copy {
+    /// Every message changed by `f` (the pseudo-locale).
+    fn map(self, f: &dyn Fn(&'static str) -> &'static str) -> Self;
+}
+
 /// Defines an area's catalogue: a struct of messages ([`S`], [`Plural`] or arrays of words)
 /// with a way to list every one (for the tests that compare languages; unused, it costs the
 /// app nothing).
@@ -358,9 +364,10 @@ macro_rules! words {
                 out
             }
 
-            /// Every message changed by `f` (the pseudo-locale).
-            #[allow(dead_code)]
-            pub fn map(self, f: &dyn Fn(&'static str) -> &'static str) -> Self {
+        }
+
+        impl $crate::lang::Catalogue for $name {
+            fn map(self, f: &dyn Fn(&'static str) -> &'static str) -> Self {
                 $name { $($field: $crate::lang::Message::map(self.$field, f),)* }
             }
         }

@@ -3,7 +3,7 @@ use booking_domain::format;
 use booking_domain::journey::Step;
 use booking_domain::lang::{around, fill};
 use booking_domain::model::Slot;
-use booking_domain::outcome::TAKEN_TITLE;
+use booking_domain::outcome::taken_title;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -79,7 +79,7 @@ pub fn TakenTimes(
     view! {
         <form class="nhsb-form" on:submit=submit novalidate>
             <ErrorSummary errors=Signal::derive(move || error.get().map(|e| vec![ErrorItem::new("nearest", e)]).unwrap_or_default())/>
-            <h1 tabindex="-1">{heading.unwrap_or(TAKEN_TITLE)}</h1>
+            <h1 tabindex="-1">{heading.unwrap_or_else(taken_title)}</h1>
             <p>{intro}</p>
             {times}
             <p><StepLink to=all_times>{w.taken_all_times}</StepLink></p>

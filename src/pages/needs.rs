@@ -2,7 +2,7 @@ use booking_domain::journey::Step;
 use booking_domain::lang::fill;
 use booking_domain::languages::suggest;
 use booking_domain::model::Service;
-use booking_domain::support::{NeedsForm, ACCESS, COMMUNICATION, OTHER_MAX};
+use booking_domain::support::{self, NeedsForm, OTHER_MAX};
 use booking_domain::validate::Field;
 use leptos::prelude::*;
 
@@ -96,10 +96,10 @@ pub fn NeedsPage(services: Vec<Service>) -> impl IntoView {
                 value=interpreter error=field_message(errors, Field::NeedsInterpreter) suggest=suggest/>
             <Checkboxes name="needs-communication" legend=w.letters.to_string()
                 hint=Some(w.letters_hint.to_string())
-                items=choices(&COMMUNICATION) chosen=communication error=Signal::stored(None::<String>)/>
+                items=choices(&support::communication()) chosen=communication error=Signal::stored(None::<String>)/>
             {place_access}
             <Checkboxes name="needs-access" legend=at.to_string()
-                items=choices(&ACCESS) chosen=access error=Signal::stored(None::<String>)/>
+                items=choices(&support::access()) chosen=access error=Signal::stored(None::<String>)/>
             <CharacterCount id=Field::NeedsOther.id() label=w.other.to_string()
                 hint=w.other_hint.to_string()
                 value=other max=OTHER_MAX error=field_message(errors, Field::NeedsOther)/>

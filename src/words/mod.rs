@@ -5,7 +5,7 @@
 
 use std::cell::Cell;
 
-use booking_domain::lang::{current, Lang};
+use booking_domain::lang::{current, Catalogue, Lang};
 
 pub mod alerts;
 pub mod check;
@@ -37,9 +37,12 @@ thread_local! {
 }
 
 /// The words of one area in the patient's language (as `booking_domain::words::pick`).
-pub fn pick<T: Copy>(en: fn() -> T, cy: fn(&'static Welsh) -> &'static T) -> T {
+pub fn pick<T: Catalogue>(en: fn() -> T, cy: fn(&'static Welsh) -> &'static T) -> T {
     match (current(), WELSH.with(Cell::get)) {
         (Lang::Cy, Some(welsh)) => *cy(welsh),
+        #[cfg(feature = "pseudo")]
+        _ => en().map(&booking_domain::lang::pseudo),
+        #[cfg(not(feature = "pseudo"))]
         _ => en(),
     }
 }

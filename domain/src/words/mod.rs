@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 
-use crate::lang::{current, Lang};
+use crate::lang::{current, Catalogue, Lang};
 
 pub mod alerts;
 pub mod answers;
@@ -49,6 +49,15 @@ pub fn catalogue() -> Vec<(&'static str, &'static str, &'static str, &'static st
     };
     add("format", format::en().each(), format::cy().each());
     add("titles", titles::en().each(), titles::cy().each());
+    add("validate", validate::en().each(), validate::cy().each());
+    add("answers", answers::en().each(), answers::cy().each());
+    add("support", support::en().each(), support::cy().each());
+    add("languages", languages::en().each(), languages::cy().each());
+    add("draft", draft::en().each(), draft::cy().each());
+    add("alerts", alerts::en().each(), alerts::cy().each());
+    add("ics", ics::en().each(), ics::cy().each());
+    add("outcome", outcome::en().each(), outcome::cy().each());
+    add("times", times::en().each(), times::cy().each());
     all
 }
 
@@ -82,9 +91,13 @@ pub fn welsh_ready() -> bool {
 }
 
 /// The words of one area in the current language: `en()` unless Welsh is chosen and loaded.
-pub fn pick<T: Copy>(en: fn() -> T, cy: fn(&'static Welsh) -> &'static T) -> T {
+/// With the `pseudo` feature, English is pseudo-translated instead (`crate::lang::pseudo`).
+pub fn pick<T: Catalogue>(en: fn() -> T, cy: fn(&'static Welsh) -> &'static T) -> T {
     match (current(), WELSH.with(Cell::get)) {
         (Lang::Cy, Some(welsh)) => *cy(welsh),
+        #[cfg(feature = "pseudo")]
+        _ => en().map(&crate::lang::pseudo),
+        #[cfg(not(feature = "pseudo"))]
         _ => en(),
     }
 }

@@ -1,7 +1,7 @@
 use booking_domain::format;
 use booking_domain::journey::Step;
 use booking_domain::lang::{around, fill};
-use booking_domain::manage::CANCEL_REASONS;
+use booking_domain::manage::cancel_reasons;
 use booking_domain::model::CancelRequest;
 use booking_domain::outcome::Outcome;
 use leptos::prelude::*;
@@ -67,7 +67,7 @@ pub fn CancelPage() -> impl IntoView {
             .problem()
             .map(|e| view! { <ApiProblem error=e/> }.into_any()),
     };
-    let items = CANCEL_REASONS
+    let items = cancel_reasons()
         .iter()
         .map(|(value, label)| Choice {
             value: value.to_string(),
