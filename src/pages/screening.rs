@@ -34,7 +34,9 @@ pub fn ScreeningPage(services: Vec<Service>) -> impl IntoView {
             phone: String::new(),
         },
     });
-    let question = if screening.question.trim().is_empty() {
+    // In Welsh, our heading: the API gives the clinicians' words in English only.
+    let welsh = booking_domain::lang::current() == booking_domain::lang::Lang::Cy;
+    let question = if welsh || screening.question.trim().is_empty() {
         Step::Screening.title().to_string()
     } else {
         screening.question.clone()
