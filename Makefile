@@ -26,7 +26,7 @@ demo-api:
 
 ## Run the demo API and serve the app from one origin; prints the URL to open.
 run: build demo-api
-	@echo "Open http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
+	@echo "Open http://127.0.0.1:$(PORT)/ (Ctrl+C stops); in Welsh: http://127.0.0.1:$(PORT)/?lang=cy"
 	@# Embedding (EMBEDDING.md): the app inside a trust's page, under a strict CSP.
 	@echo "Embedded in a trust page (strict CSP): http://127.0.0.1:$(PORT)/trust-site/?lang=en  (iframe: /trust-site/iframe.html)"
 	@# The demo's controls: the text messages the API would have sent (earlier-time alerts).
@@ -37,7 +37,7 @@ run: build demo-api
 		--extra-static /trust-site=examples/trust-site --csp-path /trust-site
 
 ## Every test: formatting, lints, native, wasm (headless Chromium) and browser journeys.
-test: test-tools lint test-native test-wasm build demo-api test-deploy test-e2e test-lighthouse
+test: test-tools lint test-native test-wasm build build-pseudo demo-api test-deploy test-e2e test-lighthouse
 
 lint:
 	@node tools/check-structure.mjs
@@ -45,6 +45,11 @@ lint:
 	@cargo clippy -q --workspace --all-targets -- -D warnings
 	@cargo clippy -q -p nhs-booking --target wasm32-unknown-unknown --all-targets -- -D warnings
 	@cargo clippy -q -p nhs-booking --target wasm32-unknown-unknown --features split -- -D warnings
+
+## The pseudo-locale build (every message accented and 40 % longer) into dist-pseudo/, for the
+## browser test that nothing clips or scrolls sideways at 320 px (e2e/pseudo.spec.ts).
+build-pseudo: tools
+	@NHSB_FEATURES=pseudo trunk build --release --offline --dist dist-pseudo > target/trunk-pseudo.log 2>&1 || { cat target/trunk-pseudo.log; exit 1; }
 
 test-native:
 	@cargo test -q --workspace

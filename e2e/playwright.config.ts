@@ -44,14 +44,26 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // E2E_DEMO_API: another demo-api binary (e.g. one built with its own CARGO_TARGET_DIR).
-    command: `${process.env.E2E_DEMO_API || 'target/release/demo-api'} --port ${port} --static-dir ${process.env.E2E_DIST || 'dist'} --test-controls`,
-    cwd: root,
-    url: `${baseURL}/api/services`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // E2E_DEMO_API: another demo-api binary (e.g. one built with its own CARGO_TARGET_DIR).
+      command: `${process.env.E2E_DEMO_API || 'target/release/demo-api'} --port ${port} --static-dir ${process.env.E2E_DIST || 'dist'} --test-controls`,
+      cwd: root,
+      url: `${baseURL}/api/services`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The pseudo-locale build (`make build-pseudo`) for e2e/pseudo.spec.ts.
+      command: `${process.env.E2E_DEMO_API || 'target/release/demo-api'} --port ${port + 1} --static-dir dist-pseudo --test-controls`,
+      cwd: root,
+      url: `http://127.0.0.1:${port + 1}/api/services`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

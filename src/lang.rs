@@ -10,17 +10,21 @@
 
 use booking_domain::lang::{self as domain, Lang};
 
-const KEY: &str = "nhs-booking:lang";
+/// Not under `nhs-booking:`, where the booking's data is (all deleted by "Start again"): a
+/// language is not an answer, and nothing personal.
+const KEY: &str = "nhs-booking-lang";
 
-/// The language to start in: the URL's `?lang=`, else the one chosen earlier in this tab, else
-/// the host's `data-lang`, else English. Kept for the tab.
+/// The language to start in: the URL's `?lang=` (kept for the tab: the patient chose it), else
+/// the one chosen earlier in this tab, else the host's `data-lang`, else English.
 pub fn initial(query: &str, host: Option<&str>) -> Lang {
-    let lang = domain::from_query(query)
-        .or_else(|| crate::browser::load_text(KEY).and_then(|l| Lang::parse(&l)))
+    if let Some(chosen) = domain::from_query(query) {
+        crate::browser::save_text(KEY, chosen.code());
+        return chosen;
+    }
+    crate::browser::load_text(KEY)
+        .and_then(|l| Lang::parse(&l))
         .or_else(|| host.and_then(Lang::parse))
-        .unwrap_or_default();
-    crate::browser::save_text(KEY, lang.code());
-    lang
+        .unwrap_or_default()
 }
 
 /// Makes `lang` the language pages are written in, fetching Welsh's words first. English if
@@ -37,8 +41,11 @@ pub async fn settle(lang: Lang) -> Lang {
 /// This page's URL in `lang` (the switch's link).
 pub fn switch_url(lang: Lang) -> String {
     let location = leptos::prelude::window().location();
-    let path = location.pathname().unwrap_or_default();
-    let query = location.search().unwrap_or_default();
-    let hash = location.hash().unwrap_or_default();
-    format!("{path}{}{hash}", domain::with_lang(&query, lang))
+    let mut url = location.pathname().unwrap_or_default();
+    url.push_str(&domain::with_lang(
+        &location.search().unwrap_or_default(),
+        lang,
+    ));
+    url.push_str(&location.hash().unwrap_or_default());
+    url
 }

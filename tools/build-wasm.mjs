@@ -30,7 +30,9 @@ const run = (cmd, args, env = {}) =>
   execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
 
 // 1. Its own target folder: the link flag would otherwise rebuild what `cargo test` built.
-run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'nhs-booking', '--features', 'split'], {
+// NHSB_FEATURES adds features (`make build-pseudo`: the pseudo-locale, never shipped).
+const features = ['split', ...(process.env.NHSB_FEATURES ? [process.env.NHSB_FEATURES] : [])].join(',');
+run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'nhs-booking', '--features', features], {
   CARGO_TARGET_DIR: target,
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS: '-Clink-args=--emit-relocs',
 });
@@ -43,13 +45,13 @@ run('wasm-split-cli', [path.join(target, 'wasm32-unknown-unknown', 'release', 'n
 run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-typescript', '--out-dir', path.join(out, 'bg'), '--out-name', 'nhs-booking', path.join(out, 'nhs-booking.wasm')]);
 
 // 4. Rust 1.82+ targets post-MVP wasm features by default; wasm-opt must be told.
-const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
+const wasmFeatures = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
 const hash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const optimise = (from) => {
   const to = `${from}.opt`;
   // Twice: the second pass finds more once the first has inlined and merged (measured on the
   // main module: 290.1 -> 289.6 KB raw, 100.1 -> 99.9 KB brotli).
-  run('wasm-opt', ['-Oz', '-Oz', ...features.map((f) => `--enable-${f}`), from, '-o', to]);
+  run('wasm-opt', ['-Oz', '-Oz', ...wasmFeatures.map((f) => `--enable-${f}`), from, '-o', to]);
   return fs.readFileSync(to);
 };
 const write = (name, bytes) => fs.writeFileSync(path.join(staging, name), bytes);

@@ -30,13 +30,15 @@ impl Lang {
 
     /// From a language tag as people and browsers write it: `cy`, `CY`, `cy-GB`, `en-GB`.
     pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
-        if primary.eq_ignore_ascii_case("cy") {
-            Some(Lang::Cy)
-        } else if primary.eq_ignore_ascii_case("en") {
-            Some(Lang::En)
-        } else {
-            None
+        // By bytes: a pattern-based split cost 0.3 KB of the main module.
+        let t = tag.trim().as_bytes();
+        if !matches!(t.get(2), None | Some(b'-' | b'_')) {
+            return None;
+        }
+        match t.get(..2) {
+            Some(p) if p.eq_ignore_ascii_case(b"cy") => Some(Lang::Cy),
+            Some(p) if p.eq_ignore_ascii_case(b"en") => Some(Lang::En),
+            _ => None,
         }
     }
 
@@ -150,14 +152,16 @@ pub fn pseudo(text: &'static str) -> &'static str {
 /// A query string (`?a=1&lang=en`) with `lang=` set to `lang` and any earlier `lang=` dropped:
 /// the language switch's link.
 pub fn with_lang(query: &str, lang: Lang) -> String {
-    let mut pairs: Vec<&str> = query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
-        .collect();
-    let pair = format!("lang={}", lang.code());
-    pairs.push(&pair);
-    format!("?{}", pairs.join("&"))
+    let mut out = String::from("?");
+    for pair in query.trim_start_matches('?').split('&') {
+        if !pair.is_empty() && !pair.starts_with("lang=") {
+            out.push_str(pair);
+            out.push('&');
+        }
+    }
+    out.push_str("lang=");
+    out.push_str(lang.code());
+    out
 }
 
 /// The `lang=` of a query string, if it names a language offered.

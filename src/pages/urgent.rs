@@ -26,7 +26,9 @@ pub fn UrgentPage(services: Vec<Service>) -> impl IntoView {
         .as_ref()
         .map(|u| u.heading.trim().to_string())
         // In Welsh, our heading: the API gives the clinicians' words in English only.
-        .filter(|h| !h.is_empty() && booking_domain::lang::current() == booking_domain::lang::Lang::En)
+        .filter(|h| {
+            !h.is_empty() && booking_domain::lang::current() == booking_domain::lang::Lang::En
+        })
         .unwrap_or_else(|| Step::Urgent.title().to_string());
     let text = urgent.as_ref().map(|u| u.text.clone()).unwrap_or_default();
     let phone = urgent
