@@ -87,7 +87,7 @@ pub fn set(lang: Lang) {
 pub fn pseudo(text: &'static str) -> &'static str {
     use std::collections::HashMap;
     thread_local! {
-        static MADE: std::cell::RefCell<HashMap<usize, &'static str>> = Default::default();
+        static MADE: std::cell::RefCell<HashMap<(usize, usize), &'static str>> = Default::default();
     }
     if text.trim().is_empty() {
         return text;
@@ -95,7 +95,7 @@ pub fn pseudo(text: &'static str) -> &'static str {
     MADE.with(|made| {
         *made
             .borrow_mut()
-            .entry(text.as_ptr() as usize ^ text.len())
+            .entry((text.as_ptr() as usize, text.len()))
             .or_insert_with(|| {
                 let mut out = String::from("[");
                 let mut in_placeholder = false;

@@ -71,7 +71,11 @@ pub fn ScreeningPage(services: Vec<Service>) -> impl IntoView {
         .into_iter()
         .map(|s| Choice::described(s.id, s.text, String::new()))
         .collect();
-    let hint = Some(screening.hint).filter(|h| !h.trim().is_empty());
+    let hint = if welsh {
+        Some(w.screening_hint.to_string())
+    } else {
+        Some(screening.hint).filter(|h| !h.trim().is_empty())
+    };
     view! {
         <BackLink to=back/>
         <form class="nhsb-form" on:submit=submit novalidate>

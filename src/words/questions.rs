@@ -7,6 +7,8 @@ use booking_domain::lang::S;
 
 booking_domain::words! {
     pub struct Words {
+        /// The symptoms question's hint in Welsh (the API's own is English only).
+        screening_hint: S,
         // The question gate (pages/mod.rs).
         /// The tab's title when the service list or invite cannot be fetched.
         problem_title: S,
@@ -116,6 +118,7 @@ booking_domain::words! {
 
 pub fn en() -> Words {
     Words {
+        screening_hint: "Select all that apply.",
         problem_title: "Sorry, there is a problem",
         closed_title: "No appointments can be booked online",
         closed_heading: "No appointments can be booked online at the moment",
@@ -193,6 +196,7 @@ pub fn en() -> Words {
 /// Welsh: needs a translator's review before going live (README, "Welsh").
 pub fn cy() -> Words {
     Words {
+        screening_hint: "Dewiswch bob un sy'n berthnasol.",
         problem_title: "Mae'n ddrwg gennym, mae problem",
         closed_title: "Ni ellir trefnu apwyntiadau ar-lein",
         closed_heading: "Ni ellir trefnu apwyntiadau ar-lein ar hyn o bryd",
