@@ -193,6 +193,11 @@ async function bookInWelsh(page: Page, laterDay = false): Promise<string> {
   await ifAsked(page, 'who-for', HEADINGS.whoFor, 'Me', 'radio');
 
   await checkWelshPage(page, cy(HEADINGS.details));
+  // Every error at once, in Welsh: the summary, each message and the "Gwall: " title.
+  await continueCy(page).click();
+  await expect(page.getByRole('alert')).toContainText(cy('There is a problem'));
+  await expect(page).toHaveTitle(/^Gwall: /);
+  await checkWelshPage(page, cy(HEADINGS.details));
   const dob = page.getByRole('group', { name: cy('Date of birth') });
   await page.getByLabel(cy('First name'), { exact: true }).fill(PATIENT.first);
   await page.getByLabel(cy('Last name'), { exact: true }).fill(PATIENT.last);
@@ -238,6 +243,9 @@ test('a cancellation in Welsh', async ({ page }) => {
   test.setTimeout(120_000);
   const reference = await bookInWelsh(page, true);
   await page.getByRole('contentinfo').getByRole('link', { name: cy('Change or cancel an appointment') }).click();
+  await checkWelshPage(page, cy(MANAGE.find));
+  await page.getByRole('button', { name: cy('Find appointment'), exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText(cy('There is a problem'));
   await checkWelshPage(page, cy(MANAGE.find));
   await page.getByLabel(cy('Booking reference'), { exact: true }).fill(reference);
   const dob = page.getByRole('group', { name: cy('Date of birth') });
