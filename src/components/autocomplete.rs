@@ -4,7 +4,7 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use super::{described_by, hint_id, ErrorMessage};
-use crate::words::forms::words;
+use booking_domain::counting::suggestions_message;
 
 /// Puts `message` in a live region once typing has paused for `ms`, replacing one still waiting,
 /// so a screen reader hears one message when the patient stops, not one per key.
@@ -46,7 +46,6 @@ pub fn Autocomplete(
     /// The suggestions for what has been typed, best first (e.g. `languages::suggest`).
     suggest: fn(&str) -> Vec<&'static str>,
 ) -> impl IntoView {
-    let w = words();
     let has_hint = hint.is_some();
     let listbox = format!("{id}-listbox");
     let label_id = format!("{id}-label");
@@ -93,10 +92,8 @@ pub fn Autocomplete(
                     let found = suggest(&typed);
                     let message = if typed.trim().is_empty() {
                         String::new()
-                    } else if found.is_empty() {
-                        w.no_suggestions.to_string()
                     } else {
-                        w.suggestions.of(found.len() as u64)
+                        suggestions_message(found.len())
                     };
                     open.set(!found.is_empty());
                     active.set(None);

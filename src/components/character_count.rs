@@ -2,16 +2,7 @@ use leptos::prelude::*;
 
 use super::autocomplete::announce_after;
 use super::{error_id, hint_id, ErrorMessage};
-use crate::words::forms::{words, Words};
-
-/// What the count under the box says: how many characters are left, or how many too many.
-fn remaining(w: &Words, len: usize, max: usize) -> String {
-    if len > max {
-        w.characters_too_many.of((len - max) as u64)
-    } else {
-        w.characters_remaining.of((max - len) as u64)
-    }
-}
+use booking_domain::counting::{limit_message, remaining_message};
 
 /// A text area with a limit (GOV.UK character count). No `maxlength`: pasted text is never cut
 /// off unseen; the count under it says how many characters are left, or how many too many.
@@ -28,7 +19,6 @@ pub fn CharacterCount(
     max: usize,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let w = words();
     let has_hint = hint.is_some();
     let info = format!("{id}-info");
     let status = RwSignal::new(String::new());
@@ -64,19 +54,19 @@ pub fn CharacterCount(
                 prop:value=move || value.get()
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
-                    let message = remaining(&w, text.chars().count(), max);
+                    let message = remaining_message(text.chars().count(), max);
                     value.set(text);
                     announce_after(timer, status, message, 1000);
                 }
             ></textarea>
-            <div class="nhsb-visually-hidden" id=info>{w.characters_limit.of(max as u64)}</div>
+            <div class="nhsb-visually-hidden" id=info>{limit_message(max)}</div>
             // Seen, not read: screen readers hear the status below, once typing pauses.
             <div
                 class="nhsb-hint nhsb-character-count__message"
                 class:nhsb-character-count__message--error=over
                 aria-hidden="true"
             >
-                {move || remaining(&w, value.with(|v| v.chars().count()), max)}
+                {move || remaining_message(value.with(|v| v.chars().count()), max)}
             </div>
             <div class="nhsb-visually-hidden" role="status">{move || status.get()}</div>
         </div>
