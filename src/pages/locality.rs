@@ -37,7 +37,7 @@ pub fn LocalityPage(services: Vec<booking_domain::model::Service>) -> impl IntoV
     }
 }
 
-fn choose(state: AppState, w: Words, list: Vec<Locality>, back: Step) -> impl IntoView {
+fn choose(state: AppState, w: &'static Words, list: Vec<Locality>, back: Step) -> impl IntoView {
     let (open, full): (Vec<_>, Vec<_>) = list.into_iter().partition(|l| l.next_available.is_some());
     if open.is_empty() {
         set_title(w.no_places, false);

@@ -22,20 +22,24 @@ booking_domain::words! {
     }
 }
 
+/// English, as data: the main module reads this area, so its strings are there anyway, and
+/// copying a constant is less code than building the struct field by field.
+const EN: Words = Words {
+    skip: "Skip to main content",
+    logo: "NHS",
+    support_links: "Support links",
+    call: "If you cannot book online, call {phone}.",
+    change_or_cancel: "Change or cancel an appointment",
+    accessibility: "Accessibility statement",
+    back: "Back",
+    start_again: "Start again",
+    start_again_more: " and delete your answers",
+    opening_hours: "Monday to Friday, 8am to 6pm",
+    loading: "Loading",
+};
+
 pub fn en() -> Words {
-    Words {
-        skip: "Skip to main content",
-        logo: "NHS",
-        support_links: "Support links",
-        call: "If you cannot book online, call {phone}.",
-        change_or_cancel: "Change or cancel an appointment",
-        accessibility: "Accessibility statement",
-        back: "Back",
-        start_again: "Start again",
-        start_again_more: " and delete your answers",
-        opening_hours: "Monday to Friday, 8am to 6pm",
-        loading: "Loading",
-    }
+    EN
 }
 
 pub fn cy() -> Words {
@@ -54,6 +58,8 @@ pub fn cy() -> Words {
     }
 }
 
-pub fn words() -> Words {
-    super::pick(en, |w| &w.layout)
+pub fn words() -> &'static Words {
+    // English made once (its strings are in the code that makes it, so they travel with it).
+    static EN: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    super::pick(&EN, en, |w| &w.layout)
 }

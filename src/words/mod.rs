@@ -37,13 +37,17 @@ thread_local! {
 }
 
 /// The words of one area in the patient's language (as `booking_domain::words::pick`).
-pub fn pick<T: Catalogue>(en: fn() -> T, cy: fn(&'static Welsh) -> &'static T) -> T {
+pub fn pick<T: Catalogue + Send + Sync>(
+    english: &'static std::sync::OnceLock<T>,
+    en: fn() -> T,
+    cy: fn(&'static Welsh) -> &'static T,
+) -> &'static T {
     match (current(), WELSH.with(Cell::get)) {
-        (Lang::Cy, Some(welsh)) => *cy(welsh),
+        (Lang::Cy, Some(welsh)) => cy(welsh),
         #[cfg(feature = "pseudo")]
-        _ => en().map(&booking_domain::lang::pseudo),
+        _ => english.get_or_init(|| en().map(&booking_domain::lang::pseudo)),
         #[cfg(not(feature = "pseudo"))]
-        _ => en(),
+        _ => english.get_or_init(en),
     }
 }
 

@@ -30,8 +30,9 @@ booking_domain::words! {
     }
 }
 
-pub fn en() -> Words {
-    Words {
+/// English, as data: the main module reads this area, so its strings are there anyway, and
+/// copying a constant is less code than building the struct field by field.
+const EN: Words = Words {
         no_connection_title: "We could not connect to the booking service",
         no_connection_advice: "Check you are connected to the internet and try again. Nothing you have entered has been lost.",
         timeout_title: "The booking service is taking too long to answer",
@@ -50,7 +51,10 @@ pub fn en() -> Words {
         panic_call: "To book by phone, call {phone}.",
 
 
-    }
+};
+
+pub fn en() -> Words {
+    EN
 }
 
 /// Welsh: needs a translator's review before going live (README, "Welsh").
@@ -77,6 +81,8 @@ pub fn cy() -> Words {
     }
 }
 
-pub fn words() -> Words {
-    super::pick(en, |w| &w.problem)
+pub fn words() -> &'static Words {
+    // English made once (its strings are in the code that makes it, so they travel with it).
+    static EN: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    super::pick(&EN, en, |w| &w.problem)
 }

@@ -19,8 +19,9 @@ booking_domain::words! {
     }
 }
 
-pub fn en() -> Words {
-    Words {
+/// English, as data: the main module reads this area, so its strings are there anyway, and
+/// copying a constant is less code than building the struct field by field.
+const EN: Words = Words {
         invited: "You have been invited to book a follow-up physiotherapy appointment. Book by {until}.",
         invited_with: "You have been invited to book a follow-up physiotherapy appointment with a {clinician}. Book by {until}.",
     lead: "Use this service to book an NHS physiotherapy appointment for problems with your muscles, bones or joints, such as back, neck or knee pain.",
@@ -32,7 +33,10 @@ pub fn en() -> Words {
     start_now: "Start now",
     change_link: "Change or cancel an appointment you have already booked",
     other_ways: "Other ways to book",
-    }
+};
+
+pub fn en() -> Words {
+    EN
 }
 
 /// review: all.
@@ -53,6 +57,8 @@ pub fn cy() -> Words {
     }
 }
 
-pub fn words() -> Words {
-    super::pick(en, |w| &w.start)
+pub fn words() -> &'static Words {
+    // English made once (its strings are in the code that makes it, so they travel with it).
+    static EN: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    super::pick(&EN, en, |w| &w.start)
 }

@@ -37,66 +37,70 @@ crate::words! {
     }
 }
 
+/// English, as data: the main module reads this area, so its strings are there anyway, and
+/// copying a constant is less code than building the struct field by field.
+const EN: Words = Words {
+    days: [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
+    short_days: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    short_months: [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
+    date_time: "{date} at {time}",
+    am: "am",
+    pm: "pm",
+    midnight: "midnight",
+    midday: "midday",
+    today: "today",
+    tomorrow: "tomorrow",
+    on_day: "on {day}",
+    held_until: "until {time} {when}",
+    times: Plural::en("{n} time", "{n} times"),
+    seconds: Plural::en("{n} second", "{n} seconds"),
+    minutes: Plural::en("{n} minute", "{n} minutes"),
+    hours: Plural::en("{n} hour", "{n} hours"),
+    days_count: Plural::en("{n} day", "{n} days"),
+    hours_and_minutes: "{hours} {minutes}",
+    wait_moment: "in a moment",
+    wait_in: "in {wait}",
+    wait_about: "in about {wait}",
+    mode_labels: [
+        "In person",
+        "Telephone call",
+        "Video call",
+        "Appointment type to be confirmed",
+    ],
+    mode_phrases: [
+        "in person",
+        "by telephone",
+        "by video call",
+        "type to be confirmed",
+    ],
+};
+
 pub fn en() -> Words {
-    Words {
-        days: [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ],
-        short_days: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-        months: [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        short_months: [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ],
-        date_time: "{date} at {time}",
-        am: "am",
-        pm: "pm",
-        midnight: "midnight",
-        midday: "midday",
-        today: "today",
-        tomorrow: "tomorrow",
-        on_day: "on {day}",
-        held_until: "until {time} {when}",
-        times: Plural::en("{n} time", "{n} times"),
-        seconds: Plural::en("{n} second", "{n} seconds"),
-        minutes: Plural::en("{n} minute", "{n} minutes"),
-        hours: Plural::en("{n} hour", "{n} hours"),
-        days_count: Plural::en("{n} day", "{n} days"),
-        hours_and_minutes: "{hours} {minutes}",
-        wait_moment: "in a moment",
-        wait_in: "in {wait}",
-        wait_about: "in about {wait}",
-        mode_labels: [
-            "In person",
-            "Telephone call",
-            "Video call",
-            "Appointment type to be confirmed",
-        ],
-        mode_phrases: [
-            "in person",
-            "by telephone",
-            "by video call",
-            "type to be confirmed",
-        ],
-    }
+    EN
 }
 
 /// Welsh. Day, month and time conventions as NHS Wales letters use them ("Dydd Llun 30
@@ -201,6 +205,8 @@ pub fn cy() -> Words {
 }
 
 /// This area's words in the patient's language.
-pub fn words() -> Words {
-    super::pick(en, |w| &w.format)
+pub fn words() -> &'static Words {
+    // English made once (its strings are in the code that makes it, so they travel with it).
+    static EN: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    super::pick(&EN, en, |w| &w.format)
 }

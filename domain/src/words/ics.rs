@@ -52,6 +52,8 @@ pub fn cy() -> Words {
 }
 
 /// This area's words in the patient's language.
-pub fn words() -> Words {
-    super::pick(en, |w| &w.ics)
+pub fn words() -> &'static Words {
+    // English made once (its strings are in the code that makes it, so they travel with it).
+    static EN: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    super::pick(&EN, en, |w| &w.ics)
 }

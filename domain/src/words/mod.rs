@@ -92,13 +92,17 @@ pub fn welsh_ready() -> bool {
 
 /// The words of one area in the current language: `en()` unless Welsh is chosen and loaded.
 /// With the `pseudo` feature, English is pseudo-translated instead (`crate::lang::pseudo`).
-pub fn pick<T: Catalogue>(en: fn() -> T, cy: fn(&'static Welsh) -> &'static T) -> T {
+pub fn pick<T: Catalogue + Send + Sync>(
+    english: &'static std::sync::OnceLock<T>,
+    en: fn() -> T,
+    cy: fn(&'static Welsh) -> &'static T,
+) -> &'static T {
     match (current(), WELSH.with(Cell::get)) {
-        (Lang::Cy, Some(welsh)) => *cy(welsh),
+        (Lang::Cy, Some(welsh)) => cy(welsh),
         #[cfg(feature = "pseudo")]
-        _ => en().map(&crate::lang::pseudo),
+        _ => english.get_or_init(|| en().map(&crate::lang::pseudo)),
         #[cfg(not(feature = "pseudo"))]
-        _ => en(),
+        _ => english.get_or_init(en),
     }
 }
 

@@ -44,42 +44,46 @@ crate::words! {
     }
 }
 
+/// English, as data: the main module reads this area, so its strings are there anyway, and
+/// copying a constant is less code than building the struct field by field.
+const EN: Titles = Titles {
+    start: "Book a physiotherapy appointment",
+    service: "What do you need an appointment for?",
+    screening: "Do you have any of these symptoms?",
+    urgent: "Get help now",
+    band: "Who do you need to see?",
+    locality: "Where would you like your appointment?",
+    slot: "Choose a time",
+    who_for: "Who is this appointment for?",
+    booker: "About you",
+    details: "Your details",
+    support: "Do you need any support at your appointment?",
+    needs: "What support do you need?",
+    check: "Check your answers before booking",
+    confirmation: "Appointment booked",
+    accessibility: "Accessibility statement",
+    not_found: "Page not found",
+    manage_find: "Find your appointment",
+    manage_booking: "Your appointment",
+    manage_cancel: "Are you sure you want to cancel this appointment?",
+    manage_cancelled: "Appointment cancelled",
+    manage_slot: "Choose a new time",
+    manage_check: "Check your new time",
+    manage_changed: "Appointment changed",
+    offer: "An earlier time is held for you",
+    alert_where: "Where could you go for an earlier appointment?",
+    alert_before: "Which times should we tell you about?",
+    alert_details: "Who should we text?",
+    alert_check: "Check your answers before we set up your alert",
+    alert_set: "We will text you if an earlier time comes up",
+    alert_stop: "Stop texts about earlier times",
+    page: "{title} – {service} – NHS",
+    start_page: "{service} – NHS",
+    error: "Error: ",
+};
+
 pub fn en() -> Titles {
-    Titles {
-        start: "Book a physiotherapy appointment",
-        service: "What do you need an appointment for?",
-        screening: "Do you have any of these symptoms?",
-        urgent: "Get help now",
-        band: "Who do you need to see?",
-        locality: "Where would you like your appointment?",
-        slot: "Choose a time",
-        who_for: "Who is this appointment for?",
-        booker: "About you",
-        details: "Your details",
-        support: "Do you need any support at your appointment?",
-        needs: "What support do you need?",
-        check: "Check your answers before booking",
-        confirmation: "Appointment booked",
-        accessibility: "Accessibility statement",
-        not_found: "Page not found",
-        manage_find: "Find your appointment",
-        manage_booking: "Your appointment",
-        manage_cancel: "Are you sure you want to cancel this appointment?",
-        manage_cancelled: "Appointment cancelled",
-        manage_slot: "Choose a new time",
-        manage_check: "Check your new time",
-        manage_changed: "Appointment changed",
-        offer: "An earlier time is held for you",
-        alert_where: "Where could you go for an earlier appointment?",
-        alert_before: "Which times should we tell you about?",
-        alert_details: "Who should we text?",
-        alert_check: "Check your answers before we set up your alert",
-        alert_set: "We will text you if an earlier time comes up",
-        alert_stop: "Stop texts about earlier times",
-        page: "{title} – {service} – NHS",
-        start_page: "{service} – NHS",
-        error: "Error: ",
-    }
+    EN
 }
 
 /// Welsh: every heading needs a translator's review (`lang`).
@@ -122,6 +126,8 @@ pub fn cy() -> Titles {
 }
 
 /// The titles in the patient's language.
-pub fn titles() -> Titles {
-    super::pick(en, |w| &w.titles)
+pub fn titles() -> &'static Titles {
+    // English made once (its strings are in the code that makes it, so they travel with it).
+    static EN: std::sync::OnceLock<Titles> = std::sync::OnceLock::new();
+    super::pick(&EN, en, |w| &w.titles)
 }
