@@ -3,10 +3,12 @@
 //! with the booking when the API takes it (1.1 `language`). The words themselves are the
 //! `words` module's.
 //!
-//! The language is settled before the app mounts (Welsh's words fetched first), and the switch
-//! loads the page again in the other language: the answers are kept in the tab and the step is
-//! in the URL, and nothing in the app has to be able to change language while it runs (which
-//! cost 2 KB of the main module: every page written again, a loading state, a signal).
+//! The language is settled when the app starts: in Welsh, the whole app (header and page) is
+//! drawn by the `welsh` chunk, which makes Welsh's words available first (src/pages/mod.rs), so
+//! it loads like any other chunk (a loading state, the problem page with "Try again" if it
+//! cannot be fetched). The switch loads the page again in the other language: the answers are
+//! kept in the tab and the step is in the URL, so nothing has to change language while it runs
+//! (that cost 2 KB of the main module: every page written again, a signal).
 
 use booking_domain::lang::{self as domain, Lang};
 
@@ -25,17 +27,6 @@ pub fn initial(query: &str, host: Option<&str>) -> Lang {
         .and_then(|l| Lang::parse(&l))
         .or_else(|| host.and_then(Lang::parse))
         .unwrap_or_default()
-}
-
-/// Makes `lang` the language pages are written in, fetching Welsh's words first. English if
-/// they cannot be fetched (the switch then offers Welsh again).
-pub async fn settle(lang: Lang) -> Lang {
-    let lang = match lang {
-        Lang::Cy if crate::words::load_welsh().await.is_err() => Lang::En,
-        lang => lang,
-    };
-    domain::set(lang);
-    lang
 }
 
 /// This page's URL in `lang` (the switch's link).

@@ -53,24 +53,19 @@ pub fn start() {
         &window().location().search().unwrap_or_default(),
         config.lang.as_deref(),
     );
-    // Mounting starts Leptos's executor too; it is started here so the language is settled
-    // (Welsh's words fetched) before the first page is drawn.
-    let _ = any_spawner::Executor::init_wasm_bindgen();
-    leptos::task::spawn_local(async move {
-        let lang = lang::settle(lang).await;
-        mount.set_inner_html("");
-        let _ = mount.set_attribute("lang", lang.code());
-        if config.page_lang {
-            if let Some(html) = document().document_element() {
-                let _ = html.set_attribute("lang", lang.code());
-            }
+    booking_domain::lang::set(lang);
+    mount.set_inner_html("");
+    let _ = mount.set_attribute("lang", lang.code());
+    if config.page_lang {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.code());
         }
-        leptos::mount::mount_to(
-            mount,
-            move || view! { <App config=config route=route client=client/> },
-        )
-        .forget();
-    });
+    }
+    leptos::mount::mount_to(
+        mount,
+        move || view! { <App config=config route=route client=client/> },
+    )
+    .forget();
 }
 
 /// A panic must never leave a dead page: show the phone number instead. Nothing from the
@@ -133,10 +128,19 @@ pub fn App(config: Config, route: Route, client: Api) -> impl IntoView {
     let state = AppState::new(config, route, client);
     provide_context(state);
     provide_context(chunks::Chunks::new(state, pages::CHUNKS, pages::load_chunk));
+    // In Welsh, the `welsh` chunk draws everything, once Welsh's words are here.
+    let view = if booking_domain::lang::current() == booking_domain::lang::Lang::Cy {
+        expect_context::<chunks::Chunks>().view(pages::WELSH, booking_domain::journey::Step::Start)
+    } else {
+        view! { <Pages/> }.into_any()
+    };
+    view! { <div class="nhsb">{view}</div> }
+}
+
+/// The layout and the page for the step in the URL.
+#[component]
+pub fn Pages() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let step = Memo::new(move |_| state.route.with(|r| r.step));
-    view! {
-        <div class="nhsb">
-            <Layout>{move || pages::page(step.get())}</Layout>
-        </div>
-    }
+    view! { <Layout>{move || pages::page(step.get())}</Layout> }
 }

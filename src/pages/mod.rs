@@ -84,13 +84,15 @@ pub fn page(step: Step) -> AnyView {
 /// more bytes in all: code two chunks share goes into a chunk of its own, and five chunks for
 /// the first three (questions, time, check, manage, information) made 276 KB of wasm against
 /// 253 KB for three (BENCHMARKS.md).
-pub const CHUNKS: usize = 4;
+pub const CHUNKS: usize = 5;
 const JOURNEY: usize = 0;
 const MANAGE: usize = 1;
 const INFO: usize = 2;
 /// Earlier-time alerts: asking for one, stopping one, a time held for the patient (API 1.1
 /// `slot_alerts`).
 const ALERTS: usize = 3;
+/// Welsh: its words, then the whole app drawn in them (`crate::Pages`).
+pub const WELSH: usize = 4;
 
 /// The chunk that holds `step`'s page (not asked for the start page).
 fn chunk_of(step: Step) -> usize {
@@ -150,6 +152,7 @@ pub fn load_chunk(i: usize) -> Pin<Box<dyn Future<Output = Result<Pages, LoadErr
             JOURNEY => journey().await,
             MANAGE => manage().await,
             ALERTS => alerts().await,
+            WELSH => welsh().await,
             _ => info().await,
         }
     })
@@ -185,6 +188,32 @@ macro_rules! chunk {
         }
     };
 }
+
+/// The `welsh` chunk: Welsh's words (`crate::words::load_welsh`, only called here) and the app
+/// drawn in them.
+macro_rules! welsh_chunk {
+    ($name:ident $(, $attr:meta)?) => {
+        $(#[$attr])?
+        fn $name() -> Result<Pages, LoadError> {
+            crate::words::load_welsh();
+            Ok(Pages {
+                render: |_| view! { <crate::Pages/> }.into_any(),
+                ready: |state| state.restore(crate::measure::start),
+            })
+        }
+    };
+}
+
+#[cfg(feature = "split")]
+welsh_chunk!(welsh, leptos::wasm_split::wasm_split(welsh, fallible, wasm_split_path = ::leptos::wasm_split));
+
+#[cfg(not(feature = "split"))]
+async fn welsh() -> Result<Pages, LoadError> {
+    welsh_sync()
+}
+
+#[cfg(not(feature = "split"))]
+welsh_chunk!(welsh_sync);
 
 chunk!(journey, |step| match step {
     Step::Confirmation => view! { <ConfirmationPage/> }.into_any(),

@@ -1,7 +1,7 @@
 //! The app's message catalogues (`booking_domain::lang`): one module per area, each with its
-//! `EN` and `CY` words side by side, and the one function that reaches the Welsh ones (its own
-//! chunk with `--features split`: an English patient never downloads a Welsh word). English
-//! words are read where they are used, so they travel in their page's chunk.
+//! `en()` and `cy()` side by side, and the one function that reaches the Welsh ones,
+//! `load_welsh` (called only by the `welsh` chunk: an English patient never downloads a Welsh
+//! word). English words are read where they are used, so they travel in their page's chunk.
 
 use std::cell::Cell;
 
@@ -75,49 +75,27 @@ pub fn catalogue() -> Vec<(&'static str, &'static str, &'static str, &'static st
     all
 }
 
-macro_rules! welsh_chunk {
-    ($($attr:meta)?) => {
-        $(#[$attr])?
-        fn welsh() -> Result<(), leptos::wasm_split::SplitLoaderError> {
-            // Made here, not kept in statics: see `booking_domain::words::load_welsh`.
-            let welsh: &'static Welsh = Box::leak(Box::new(Welsh {
-                layout: layout::cy(),
-                start: start::cy(),
-                questions: questions::cy(),
-                forms: forms::cy(),
-                times: times::cy(),
-                check: check::cy(),
-                problem: problem::cy(),
-                info: info::cy(),
-                manage: manage::cy(),
-                alerts: alerts::cy(),
-            }));
-            booking_domain::words::load_welsh();
-            WELSH.with(|w| w.set(Some(welsh)));
-            Ok(())
-        }
-    };
-}
-
-#[cfg(feature = "split")]
-welsh_chunk!(leptos::wasm_split::wasm_split(
-    welsh,
-    fallible,
-    wasm_split_path = ::leptos::wasm_split
-));
-
-/// Loads the Welsh words (fetching their chunk with `--features split`).
-#[cfg(feature = "split")]
-pub async fn load_welsh() -> Result<(), leptos::wasm_split::SplitLoaderError> {
-    welsh().await
-}
-
-#[cfg(not(feature = "split"))]
-welsh_chunk!();
-
-#[cfg(not(feature = "split"))]
-pub async fn load_welsh() -> Result<(), leptos::wasm_split::SplitLoaderError> {
-    welsh()
+/// Makes the Welsh words available. Called only by the `welsh` chunk (src/pages/mod.rs), so
+/// it and every Welsh word are in that chunk: an English patient never downloads them. Made
+/// here, not kept in statics: see `booking_domain::words::load_welsh`.
+pub fn load_welsh() {
+    if WELSH.with(Cell::get).is_some() {
+        return;
+    }
+    let welsh: &'static Welsh = Box::leak(Box::new(Welsh {
+        layout: layout::cy(),
+        start: start::cy(),
+        questions: questions::cy(),
+        forms: forms::cy(),
+        times: times::cy(),
+        check: check::cy(),
+        problem: problem::cy(),
+        info: info::cy(),
+        manage: manage::cy(),
+        alerts: alerts::cy(),
+    }));
+    booking_domain::words::load_welsh();
+    WELSH.with(|w| w.set(Some(welsh)));
 }
 
 #[cfg(test)]
