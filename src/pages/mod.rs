@@ -205,7 +205,10 @@ macro_rules! welsh_chunk {
 }
 
 #[cfg(feature = "split")]
-welsh_chunk!(welsh, leptos::wasm_split::wasm_split(welsh, fallible, wasm_split_path = ::leptos::wasm_split));
+welsh_chunk!(
+    welsh,
+    leptos::wasm_split::wasm_split(welsh, fallible, wasm_split_path = ::leptos::wasm_split)
+);
 
 #[cfg(not(feature = "split"))]
 async fn welsh() -> Result<Pages, LoadError> {
