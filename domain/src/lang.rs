@@ -278,6 +278,18 @@ pub fn compare(en: &[(&str, &str)], cy: &[(&str, &str)], same: &[&str]) {
     }
 }
 
+/// One area's messages as catalogue rows (area, name, English, Welsh), for the catalogue dump
+/// (`examples/catalogue.rs`).
+pub fn rows(
+    area: &'static str,
+    en: Vec<(&'static str, &'static str)>,
+    cy: Vec<(&'static str, &'static str)>,
+) -> impl Iterator<Item = (&'static str, &'static str, &'static str, &'static str)> {
+    en.into_iter()
+        .zip(cy)
+        .map(move |((key, e), (_, c))| (area, key, e, c))
+}
+
 /// The placeholders a message uses (`{n}`, `{day}`), for tests that compare languages.
 pub fn placeholders(template: &str) -> Vec<&str> {
     let mut found: Vec<&str> = template

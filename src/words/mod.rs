@@ -55,13 +55,7 @@ pub fn pick<T: Catalogue + Send + Sync>(
 /// finds English left on Welsh pages: `examples/catalogue.rs`).
 pub fn catalogue() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
     let mut all = Vec::new();
-    let mut add = |area: &'static str,
-                   en: Vec<(&'static str, &'static str)>,
-                   cy: Vec<(&'static str, &'static str)>| {
-        for ((key, e), (_, c)) in en.into_iter().zip(cy) {
-            all.push((area, key, e, c));
-        }
-    };
+    let mut add = |area, en, cy| all.extend(booking_domain::lang::rows(area, en, cy));
     add("layout", layout::en().each(), layout::cy().each());
     add("start", start::en().each(), start::cy().each());
     add("questions", questions::en().each(), questions::cy().each());

@@ -40,13 +40,7 @@ thread_local! {
 /// `examples/catalogue.rs`).
 pub fn catalogue() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
     let mut all = Vec::new();
-    let mut add = |area: &'static str,
-                   en: Vec<(&'static str, &'static str)>,
-                   cy: Vec<(&'static str, &'static str)>| {
-        for ((key, e), (_, c)) in en.into_iter().zip(cy) {
-            all.push((area, key, e, c));
-        }
-    };
+    let mut add = |area, en, cy| all.extend(crate::lang::rows(area, en, cy));
     add("format", format::en().each(), format::cy().each());
     add("titles", titles::en().each(), titles::cy().each());
     add("validate", validate::en().each(), validate::cy().each());
