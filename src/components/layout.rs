@@ -122,15 +122,16 @@ pub fn PhoneNumber(
 /// kept in the tab, the step in the URL; `crate::lang`). A real link, so it works in a new tab.
 #[component]
 fn LanguageSwitch() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let other = booking_domain::lang::current().other();
+    // The URL of the page on show (the History API has moved it before the route changes).
+    let href = move || {
+        state.route.track();
+        crate::lang::switch_url(other)
+    };
     view! {
-        <a class="nhsb-header__language" href=crate::lang::switch_url(other) lang=other.code() hreflang=other.code()
-            // The URL now, not when the page was drawn: the step and answers may have moved on.
-            on:click=move |ev| {
-                if crate::routes::follow(&ev) {
-                    let _ = window().location().set_href(&crate::lang::switch_url(other));
-                }
-            }
-        >{other.own_name()}</a>
+        <a class="nhsb-header__language" href=href lang=other.code() hreflang=other.code()>
+            {other.own_name()}
+        </a>
     }
 }
