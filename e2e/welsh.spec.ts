@@ -302,3 +302,47 @@ test('English patients download no Welsh: the Welsh chunk is fetched only for We
   await page.goto('/?lang=cy');
   await expect(h1(page)).toHaveText(cy(HEADINGS.start));
 });
+
+test('asking for an earlier-time alert in Welsh: every question, the check and the confirmation', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  test.skip(!(await apiFeatures(request)).includes('slot_alerts'), 'the API does not offer earlier-time alerts');
+  recordApiTexts(page);
+  await page.goto('/symptoms?service=physio-msk&band=band-6&lang=cy');
+  await ifAsked(page, 'symptoms', null, 'None of these', 'checkbox');
+  await page.goto('/time?service=physio-msk&band=band-6&locality=hinchingbrooke');
+  await checkWelshPage(page, cy(HEADINGS.time));
+  await page.getByRole('link', { name: cy('Get a text if an earlier time comes up'), exact: true }).click();
+
+  await checkWelshPage(page, cy('Where could you go for an earlier appointment?'));
+  await continueCy(page).click();
+  await expect(page.getByRole('alert')).toContainText(cy('There is a problem'));
+  await checkWelshPage(page, cy('Where could you go for an earlier appointment?'));
+  await page.getByRole('radio', { name: cyFill('Only at {place}', { place: PLACE }), exact: true }).check();
+  await continueCy(page).click();
+
+  await checkWelshPage(page, cy('Which times should we tell you about?'));
+  const before = new Date(Date.now() + 20 * 864e5);
+  const group = page.getByRole('group', { name: cy('Only tell me about times before') });
+  await group.getByLabel(cy('Day'), { exact: true }).fill(String(before.getUTCDate()));
+  await group.getByLabel(cy('Month'), { exact: true }).fill(String(before.getUTCMonth() + 1));
+  await group.getByLabel(cy('Year'), { exact: true }).fill(String(before.getUTCFullYear()));
+  await continueCy(page).click();
+
+  await checkWelshPage(page, cy('Who should we text?'));
+  await continueCy(page).click();
+  await expect(page.getByRole('alert')).toContainText(cy('There is a problem'));
+  await checkWelshPage(page, cy('Who should we text?'));
+  const dob = page.getByRole('group', { name: cy('Date of birth') });
+  await page.getByLabel(cy('First name'), { exact: true }).fill(PATIENT.first);
+  await page.getByLabel(cy('Last name'), { exact: true }).fill(PATIENT.last);
+  await dob.getByLabel(cy('Day'), { exact: true }).fill(PATIENT.day);
+  await dob.getByLabel(cy('Month'), { exact: true }).fill(PATIENT.month);
+  await dob.getByLabel(cy('Year'), { exact: true }).fill(PATIENT.year);
+  await page.getByLabel(cy('Mobile phone number'), { exact: true }).fill(PATIENT.phone);
+  await continueCy(page).click();
+
+  await checkWelshPage(page, cy('Check your answers before we set up your alert'));
+  await page.getByRole('button', { name: cy('Set up alert'), exact: true }).click();
+  await checkWelshPage(page, cy('We will text you if an earlier time comes up'));
+  await expect(page.getByRole('main')).toContainText(/ALT-[A-HJKMNP-Z2-9]{6}/);
+});
