@@ -142,6 +142,18 @@ async function checkWelshPage(page: Page, heading: string): Promise<void> {
   await page.setViewportSize({ width: 375, height: 667 });
 }
 
+/** The patient's name, date of birth and mobile (and NHS number) in boxes with Welsh labels. */
+async function fillPerson(page: Page, nhsNumber: boolean): Promise<void> {
+  const dob = page.getByRole('group', { name: cy('Date of birth') });
+  await page.getByLabel(cy('First name'), { exact: true }).fill(PATIENT.first);
+  await page.getByLabel(cy('Last name'), { exact: true }).fill(PATIENT.last);
+  await dob.getByLabel(cy('Day'), { exact: true }).fill(PATIENT.day);
+  await dob.getByLabel(cy('Month'), { exact: true }).fill(PATIENT.month);
+  await dob.getByLabel(cy('Year'), { exact: true }).fill(PATIENT.year);
+  if (nhsNumber) await page.getByLabel(cy('NHS number'), { exact: true }).fill(PATIENT.nhs);
+  await page.getByLabel(cy('Mobile phone number'), { exact: true }).fill(PATIENT.phone);
+}
+
 const continueCy = (page: Page) => page.getByRole('button', { name: cy('Continue'), exact: true });
 
 /** Answers a 1.1 question if it is the page on show ("None of these", "Me", "No"): known by
@@ -198,14 +210,7 @@ async function bookInWelsh(page: Page, laterDay = false): Promise<string> {
   await expect(page.getByRole('alert')).toContainText(cy('There is a problem'));
   await expect(page).toHaveTitle(/^Gwall: /);
   await checkWelshPage(page, cy(HEADINGS.details));
-  const dob = page.getByRole('group', { name: cy('Date of birth') });
-  await page.getByLabel(cy('First name'), { exact: true }).fill(PATIENT.first);
-  await page.getByLabel(cy('Last name'), { exact: true }).fill(PATIENT.last);
-  await dob.getByLabel(cy('Day'), { exact: true }).fill(PATIENT.day);
-  await dob.getByLabel(cy('Month'), { exact: true }).fill(PATIENT.month);
-  await dob.getByLabel(cy('Year'), { exact: true }).fill(PATIENT.year);
-  await page.getByLabel(cy('NHS number'), { exact: true }).fill(PATIENT.nhs);
-  await page.getByLabel(cy('Mobile phone number'), { exact: true }).fill(PATIENT.phone);
+  await fillPerson(page, true);
   await continueCy(page).click();
   await ifAsked(page, 'support', HEADINGS.support, 'No', 'radio');
 
@@ -332,13 +337,7 @@ test('asking for an earlier-time alert in Welsh: every question, the check and t
   await continueCy(page).click();
   await expect(page.getByRole('alert')).toContainText(cy('There is a problem'));
   await checkWelshPage(page, cy('Who should we text?'));
-  const dob = page.getByRole('group', { name: cy('Date of birth') });
-  await page.getByLabel(cy('First name'), { exact: true }).fill(PATIENT.first);
-  await page.getByLabel(cy('Last name'), { exact: true }).fill(PATIENT.last);
-  await dob.getByLabel(cy('Day'), { exact: true }).fill(PATIENT.day);
-  await dob.getByLabel(cy('Month'), { exact: true }).fill(PATIENT.month);
-  await dob.getByLabel(cy('Year'), { exact: true }).fill(PATIENT.year);
-  await page.getByLabel(cy('Mobile phone number'), { exact: true }).fill(PATIENT.phone);
+  await fillPerson(page, false);
   await continueCy(page).click();
 
   await checkWelshPage(page, cy('Check your answers before we set up your alert'));
