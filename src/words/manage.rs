@@ -126,8 +126,8 @@ pub fn cy() -> Words {
         ways_change: "Newid neu ganslo apwyntiad rydych chi eisoes wedi'i drefnu",
         ways_call: "Ffoniwch {phone}",
         not_found: "Ni allem ddod o hyd i apwyntiad gyda'r manylion hynny. Gwiriwch gyfeirnod eich apwyntiad a'ch dyddiad geni",
-        find_intro: "I newid neu ganslo eich apwyntiad, rhowch gyfeirnod eich apwyntiad a'ch dyddiad geni. Mae'r cyfeirnod yn y neges destun a anfonwyd atoch ac ar eich tudalen gadarnhau.",
-        reference_label: "Cyfeirnod yr apwyntiad", // review
+        find_intro: "I newid neu ganslo eich apwyntiad, rhowch eich cyfeirnod archebu a'ch dyddiad geni. Mae'r cyfeirnod yn y neges destun a anfonwyd atoch ac ar eich tudalen gadarnhau.",
+        reference_label: "Cyfeirnod archebu",
         reference_hint: "Er enghraifft, PHY-7K3Q9D",
         dob_legend: "Dyddiad geni",
         dob_hint: "Er enghraifft, 15 3 1984",
