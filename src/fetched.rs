@@ -17,7 +17,9 @@ type Load<T> = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<T, ApiError>>>
 
 pub struct Fetched<T: Send + Sync + 'static> {
     value: RwSignal<Option<Result<T, ApiError>>>,
-    load: StoredValue<Load<T>>,
+    /// `None` until `start` gives it (what the app fetches from the start is fetched by code in
+    /// the chunks: `AppState::restore`).
+    load: StoredValue<Option<Load<T>>>,
 }
 
 impl<T: Send + Sync + 'static> Clone for Fetched<T> {
@@ -34,13 +36,27 @@ impl<T: Clone + Send + Sync + 'static> Fetched<T> {
     where
         F: Future<Output = Result<T, ApiError>> + 'static,
     {
-        let load: Load<T> = Arc::new(move || Box::pin(load()));
-        let fetched = Fetched {
-            value: RwSignal::new(None),
-            load: StoredValue::new(load),
-        };
-        fetched.refetch();
+        let fetched = Self::waiting();
+        fetched.start(load);
         fetched
+    }
+
+    /// Nothing fetched yet: `None` (loading) until `start`.
+    pub fn waiting() -> Self {
+        Fetched {
+            value: RwSignal::new(None),
+            load: StoredValue::new(None),
+        }
+    }
+
+    /// Starts fetching with `load` now, and again with it on "Try again".
+    pub fn start<F>(&self, load: impl Fn() -> F + Send + Sync + 'static)
+    where
+        F: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        let load: Load<T> = Arc::new(move || Box::pin(load()));
+        self.load.set_value(Some(load));
+        self.refetch();
     }
 
     /// What has arrived (tracked), `None` while fetching.
@@ -64,7 +80,12 @@ impl<T: Clone + Send + Sync + 'static> Fetched<T> {
     /// Fetches again ("Try again"): loading until the new answer arrives.
     pub fn refetch(&self) {
         let value = self.value;
-        let request = self.load.with_value(|load| load());
+        let Some(request) = self
+            .load
+            .with_value(|load| load.as_ref().map(|load| load()))
+        else {
+            return;
+        };
         value.set(None);
         spawn_local(async move { value.set(Some(request.await)) });
     }

@@ -106,3 +106,12 @@ impl Transport for AnyTransport {
 
 /// The API client the app talks through.
 pub type Api = Client<AnyTransport>;
+
+/// The client that talks to the trust's API with the browser's `fetch` (the app's settings:
+/// `data-api-base`, `data-timeout-ms`).
+pub fn browser_client(config: &crate::config::Config) -> Api {
+    Client::new(AnyTransport::new(Fetch {
+        base: config.api_base.clone(),
+        timeout_ms: config.timeout_ms,
+    }))
+}

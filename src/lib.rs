@@ -16,14 +16,13 @@ pub mod state;
 pub mod submit;
 pub mod words;
 
-use booking_domain::api::Client;
 use booking_domain::journey::Route;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use components::Layout;
 use config::{Config, DEFAULT_PHONE, MOUNT_ID};
-use http::{AnyTransport, Api, Fetch};
+use http::Api;
 use state::AppState;
 
 /// Mounts the app into `#nhs-booking`, replacing the static shell the page shows until then.
@@ -45,10 +44,6 @@ pub fn start() {
         c.locality.clone_from(&config.preselected.locality);
     }
     embed::report_height(&config);
-    let client = Client::new(AnyTransport::new(Fetch {
-        base: config.api_base.clone(),
-        timeout_ms: config.timeout_ms,
-    }));
     let lang = lang::initial(
         &window().location().search().unwrap_or_default(),
         config.lang.as_deref(),
@@ -61,11 +56,7 @@ pub fn start() {
             let _ = html.set_attribute("lang", lang.code());
         }
     }
-    leptos::mount::mount_to(
-        mount,
-        move || view! { <App config=config route=route client=client/> },
-    )
-    .forget();
+    leptos::mount::mount_to(mount, move || view! { <App config=config route=route/> }).forget();
 }
 
 /// A panic must never leave a dead page: show the phone number instead. Nothing from the
@@ -124,7 +115,13 @@ pub fn panic_page(config: &Config) -> String {
 
 /// The app: its state in context, the page for the step in the URL, inside the layout.
 #[component]
-pub fn App(config: Config, route: Route, client: Api) -> impl IntoView {
+pub fn App(
+    config: Config,
+    route: Route,
+    /// The API to talk to (a test's fake); the trust's, through the browser, if not given.
+    #[prop(optional)]
+    client: Option<Api>,
+) -> impl IntoView {
     let state = AppState::new(config, route, client);
     provide_context(state);
     provide_context(chunks::Chunks::new(state, pages::CHUNKS, pages::load_chunk));

@@ -26,7 +26,7 @@ pub fn places(state: AppState) -> Fetched<Vec<Locality>> {
             if let Some(list) = cached {
                 return Ok(list);
             }
-            let list = state.client.localities(&service, &band).await?.localities;
+            let list = state.client().localities(&service, &band).await?.localities;
             state.localities.set(Some(Localities {
                 service,
                 band,

@@ -136,6 +136,9 @@ ${merged}
     step = step.replace(/^[/]+|[/]+$/g, '');
     // The text message's link to a time held for the patient: the start page with ?offer=.
     if ((step === '' || step === 'held-time') && new URLSearchParams(location.search).has('offer')) return 'alerts';
+    // The text message's invite: the start page shows it once the API has answered, which the
+    // journey's chunk asks (src/state.rs, AppState::restore).
+    if ((step === '' || step === 'index.html') && new URLSearchParams(location.search).has('invite')) return 'journey';
     if (step === '' || step === 'index.html') return null;
     if (step.startsWith('manage')) return 'manage';
     if (step === 'accessibility-statement') return 'info';

@@ -83,6 +83,31 @@ pub fn set(lang: Lang) {
 /// A message pseudo-translated, to find words that do not fit (the `pseudo` feature): letters
 /// accented, about 40 % longer, in brackets, `{placeholders}` kept. "Choose a time" →
 /// "[Çĥóóšé á ţíméé ~~~~~]". Made once per message (kept for the page's life).
+/// `english` pseudo-translated, made once per catalogue (the `pseudo` feature's stand-in for
+/// an area whose English is a constant: `crate::words::pick_const`).
+#[cfg(any(test, feature = "pseudo"))]
+pub fn pseudo_catalogue<T: Catalogue + 'static>(english: &'static T) -> &'static T {
+    use std::any::Any;
+    thread_local! {
+        static MADE: std::cell::RefCell<Vec<(usize, &'static dyn Any)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let key = english as *const T as usize;
+    MADE.with(|made| {
+        let found = made
+            .borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|&(_, m)| m);
+        if let Some(m) = found.and_then(|m| m.downcast_ref::<T>()) {
+            return m;
+        }
+        let m: &'static T = Box::leak(Box::new((*english).map(&pseudo)));
+        made.borrow_mut().push((key, m));
+        m
+    })
+}
+
 #[cfg(any(test, feature = "pseudo"))]
 pub fn pseudo(text: &'static str) -> &'static str {
     use std::collections::HashMap;

@@ -78,7 +78,7 @@ fn FeedbackForm(did: &'static str, step: &'static str, title: &'static str) -> i
             step: step.into(),
             source: source.into(),
         };
-        let client = state.client;
+        let client = state.client();
         submission.send(
             async move { booking_domain::outcome::Outcome::of(client.feedback(&body).await) },
             move |outcome| {

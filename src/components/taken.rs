@@ -36,7 +36,7 @@ pub fn TakenTimes(
     }
     // Fetched once (a spawned task, not a resource: nothing here ever asks again).
     let found = RwSignal::new(None::<Vec<Slot>>);
-    spawn_local(async move { found.set(Some(nearest.fetch(state.client, now()).await)) });
+    spawn_local(async move { found.set(Some(nearest.fetch(state.client(), now()).await)) });
     let selected = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -309,7 +309,7 @@ fn AlertCheckPage() -> impl IntoView {
             set_title(Step::AlertCheck.title(), true);
         }
     });
-    let client = state.client;
+    let client = state.client();
     let send = move || {
         let Some((request, key)) = state
             .alert()
@@ -518,7 +518,7 @@ fn StopAlertPage() -> impl IntoView {
         let Some((reference, dob)) = form.read(normalise_alert_reference) else {
             return;
         };
-        let client = state.client;
+        let client = state.client();
         let id = reference.clone();
         submission.send(
             async move { Outcome::of(client.stop_alert(&id, dob).await) },

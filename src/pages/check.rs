@@ -55,7 +55,7 @@ pub fn CheckPage(services: Vec<Service>) -> impl IntoView {
             .unwrap_or_else(new_idempotency_key);
         attempted.set_value(state.draft.with_untracked(|d| d.slot.clone()));
         submission.send(
-            async move { confirm(state.client, &request, &key).await },
+            async move { confirm(state.client(), &request, &key).await },
             move |outcome| match outcome {
                 Outcome::Taken => {
                     state.draft.update(|d| d.choose_slot(None));

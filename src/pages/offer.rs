@@ -35,7 +35,7 @@ pub fn OfferPage() -> impl IntoView {
         .unwrap_or_default();
     let offer = Fetched::new(move || {
         let code = code.clone();
-        async move { state.client.offer(&code).await }
+        async move { state.client().offer(&code).await }
     });
     move || match offer.get() {
         None => view! { <Loading label=layout::words().loading/> }.into_any(),
@@ -97,7 +97,7 @@ fn HeldTime(offer: Offer) -> impl IntoView {
         };
         let offer = offer.get_value();
         let key = key.get_value();
-        let client = state.client;
+        let client = state.client();
         match offer.booking.clone() {
             // Their booking moves to the held time (the API keeps the old one if this fails).
             Some(reference) => submission.send(

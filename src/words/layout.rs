@@ -59,7 +59,5 @@ pub fn cy() -> Words {
 }
 
 pub fn words() -> &'static Words {
-    // English made once (its strings are in the code that makes it, so they travel with it).
-    static EN: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
-    super::pick(&EN, en, |w| &w.layout)
+    super::pick_const(&EN, |w| &w.layout)
 }

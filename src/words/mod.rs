@@ -51,6 +51,21 @@ pub fn pick<T: Catalogue + Send + Sync>(
     }
 }
 
+/// The words of an area whose English is a constant (those the main module reads; as
+/// `booking_domain::words::pick_const`).
+pub fn pick_const<T: Catalogue + 'static>(
+    english: &'static T,
+    cy: fn(&'static Welsh) -> &'static T,
+) -> &'static T {
+    match (current(), WELSH.with(Cell::get)) {
+        (Lang::Cy, Some(welsh)) => cy(welsh),
+        #[cfg(feature = "pseudo")]
+        _ => booking_domain::lang::pseudo_catalogue(english),
+        #[cfg(not(feature = "pseudo"))]
+        _ => english,
+    }
+}
+
 /// Every message of the app's catalogues: area, name, English, Welsh (for the browser test that
 /// finds English left on Welsh pages: `examples/catalogue.rs`).
 pub fn catalogue() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {

@@ -206,7 +206,5 @@ pub fn cy() -> Words {
 
 /// This area's words in the patient's language.
 pub fn words() -> &'static Words {
-    // English made once (its strings are in the code that makes it, so they travel with it).
-    static EN: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
-    super::pick(&EN, en, |w| &w.format)
+    super::pick_const(&EN, |w| &w.format)
 }

@@ -100,6 +100,21 @@ pub fn pick<T: Catalogue + Send + Sync>(
     }
 }
 
+/// The words of an area whose English is a constant: the areas the main module reads (the
+/// start page, titles, dates), where a constant's data is less code than making the words once.
+pub fn pick_const<T: Catalogue + 'static>(
+    english: &'static T,
+    cy: fn(&'static Welsh) -> &'static T,
+) -> &'static T {
+    match (current(), WELSH.with(Cell::get)) {
+        (Lang::Cy, Some(welsh)) => cy(welsh),
+        #[cfg(feature = "pseudo")]
+        _ => crate::lang::pseudo_catalogue(english),
+        #[cfg(not(feature = "pseudo"))]
+        _ => english,
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod testing {
     use crate::lang::{set, Lang};

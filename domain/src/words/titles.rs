@@ -127,7 +127,5 @@ pub fn cy() -> Titles {
 
 /// The titles in the patient's language.
 pub fn titles() -> &'static Titles {
-    // English made once (its strings are in the code that makes it, so they travel with it).
-    static EN: std::sync::OnceLock<Titles> = std::sync::OnceLock::new();
-    super::pick(&EN, en, |w| &w.titles)
+    super::pick_const(&EN, |w| &w.titles)
 }

@@ -55,7 +55,7 @@ pub fn SlotPicker(
         loading.set(true);
         failure.set(None);
         spawn_local(async move {
-            match pending.fetch(state.client, now()).await {
+            match pending.fetch(state.client(), now()).await {
                 Ok(batch) => browser.update(|b| b.add(batch)),
                 Err(e) => failure.set(Some(e)),
             }

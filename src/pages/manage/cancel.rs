@@ -37,7 +37,7 @@ pub fn CancelPage() -> impl IntoView {
         };
         let reference = reference.clone();
         submission.send(
-            async move { Outcome::of(state.client.cancel(&reference, &body).await) },
+            async move { Outcome::of(state.client().cancel(&reference, &body).await) },
             move |outcome| {
                 done_or_show(outcome, |booking| {
                     state.manage.update(|m| {

@@ -37,7 +37,7 @@ pub fn FindBookingPage() -> impl IntoView {
         let Some((reference, dob)) = form.read(normalise_reference) else {
             return;
         };
-        let client = state.client;
+        let client = state.client();
         submission.send(
             async move { Outcome::of(client.find_booking(&reference, dob).await) },
             move |outcome| {

@@ -101,7 +101,7 @@ pub fn NewTimeCheckPage() -> impl IntoView {
         };
         let reference = booking.with_value(|b| b.reference.clone());
         submission.send(
-            async move { Outcome::of(state.client.reschedule(&reference, &body, &key).await) },
+            async move { Outcome::of(state.client().reschedule(&reference, &body, &key).await) },
             move |outcome| {
                 done_or_show(outcome, |moved| {
                     state.manage.update(|m| {
