@@ -37,6 +37,7 @@ import {
 import { expectTabCycle, tabTo } from './helpers-a11y';
 import { requireFeatures } from './helpers-inclusive';
 import { CHANGEABLE, INVITE, MANAGE, addDays, findBooking, longDate, openFind, plainDate } from './helpers-manage';
+import { bookThroughApi, freeUp, offerLinks, outbox } from './helpers-held';
 
 // ---------------------------------------------------------------------------------------------
 // What the patient meets
@@ -79,7 +80,6 @@ const QUIET = { focus: false } as const;
 // ---------------------------------------------------------------------------------------------
 // The demo API as an oracle
 
-type Message = { to: string; text: string; link: string | null; kind: string; alert: string };
 type DemoAlert = {
   alert: string;
   service: string;
@@ -98,41 +98,6 @@ async function demoAlerts(request: APIRequestContext): Promise<DemoAlert[]> {
   return (await res.json()).alerts;
 }
 
-async function outbox(request: APIRequestContext): Promise<Message[]> {
-  const res = await request.get('/__demo/outbox');
-  expect(res.status(), 'GET /__demo/outbox').toBe(200);
-  return (await res.json()).messages;
-}
-
-let made = 0;
-
-/** Books `slotId` for a patient through the API; returns the booking's reference. */
-async function bookThroughApi(request: APIRequestContext, slotId: string, dob: string, name: string): Promise<string> {
-  const booked = await request.post('/api/bookings', {
-    headers: { 'Idempotency-Key': `${name}-${Date.now()}-${++made}` },
-    data: {
-      slot_id: slotId,
-      patient: { given_name: name, family_name: 'Patient', date_of_birth: dob, phone: '07700 900999' },
-      reminders: { sms: true, email: false },
-      channel: 'online',
-      source: 'web',
-    },
-  });
-  expect(booked.status(), await booked.text()).toBe(201);
-  return (await booked.json()).reference;
-}
-
-/** Another patient books `slotId` and cancels it again, so the time is freed. */
-async function freeUp(request: APIRequestContext, slotId: string): Promise<void> {
-  const reference = await bookThroughApi(request, slotId, '1970-01-01', 'Other');
-  const cancelled = await request.post(`/api/bookings/${reference}/cancel`, { data: { date_of_birth: '1970-01-01' } });
-  expect(cancelled.status(), await cancelled.text()).toBe(200);
-}
-
-/** The links of the "offer held" text messages sent so far. */
-async function offerLinks(request: APIRequestContext): Promise<string[]> {
-  return (await outbox(request)).filter((m) => m.kind === 'offer_held').map((m) => m.link ?? '');
-}
 
 /** Open Band 6 physiotherapy times at `locality` from `from` to `to` days after today. */
 async function slotsBetween(demo: Demo, today: string, from: number, to: number, locality = FILTER.locality): Promise<Slot[]> {

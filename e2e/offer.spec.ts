@@ -20,13 +20,13 @@ import {
 import { expectTabCycle, tabTo } from './helpers-a11y';
 import { requireFeatures } from './helpers-inclusive';
 import { PHONE } from './helpers-manage';
+import { bookThroughApi, freeUp, offerLink } from './helpers-held';
 
 const HELD = 'An earlier time is held for you';
 const GONE = 'This time is no longer held for you';
 const DOB = { day: '15', month: '6', year: '1990', iso: '1990-06-15' };
 const FILTER = { service: 'physio-msk', band: 'band-6', locality: 'hinchingbrooke' };
 
-type Message = { to: string; text: string; link: string | null; kind: string; alert: string };
 
 /** An alert for any earlier Band 6 time at the place, then a booking there cancelled: the
  * freed time is held for the alert. Returns the offer's link from the text message. */
@@ -52,37 +52,6 @@ async function heldTimeLink(request: APIRequestContext, demo: Demo, holdSeconds?
   const [slot] = await demo.slots({ ...FILTER, from, to });
   await freeUp(request, slot.id);
   return offerLink(request);
-}
-
-/** Another patient books `slotId` and cancels it again, so the time is freed. */
-async function freeUp(request: APIRequestContext, slotId: string): Promise<void> {
-  const reference = await bookThroughApi(request, slotId, '1970-01-01', 'Other');
-  const cancelled = await request.post(`/api/bookings/${reference}/cancel`, { data: { date_of_birth: '1970-01-01' } });
-  expect(cancelled.status(), await cancelled.text()).toBe(200);
-}
-
-/** The link in the text message the demo API "sent" when it held a time. */
-async function offerLink(request: APIRequestContext): Promise<string> {
-  const { messages } = (await (await request.get('/__demo/outbox')).json()) as { messages: Message[] };
-  const link = messages.find((m) => m.kind === 'offer_held')?.link ?? '';
-  expect(link, 'a text message with the offer link').toMatch(/^\/\?offer=\w+$/);
-  return link;
-}
-
-/** Books `slot` for a patient through the API; returns the booking's reference. */
-async function bookThroughApi(request: APIRequestContext, slotId: string, dob: string, name: string): Promise<string> {
-  const booked = await request.post('/api/bookings', {
-    headers: { 'Idempotency-Key': `${name}-${Date.now()}` },
-    data: {
-      slot_id: slotId,
-      patient: { given_name: name, family_name: 'Patient', date_of_birth: dob, phone: '07700 900999' },
-      reminders: { sms: true, email: false },
-      channel: 'online',
-      source: 'web',
-    },
-  });
-  expect(booked.status(), await booked.text()).toBe(201);
-  return (await booked.json()).reference;
 }
 
 async function enterDob(page: Page, dob: { day: string; month: string; year: string }): Promise<void> {

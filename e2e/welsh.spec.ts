@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import {
   BAND_6,
   HEADINGS,
@@ -25,8 +25,10 @@ import {
   passScreening,
   settled,
   test,
+  type Demo,
 } from './helpers';
-import { MANAGE } from './helpers-manage';
+import { CHANGEABLE, MANAGE, type Dob } from './helpers-manage';
+import { freeUp, offerLink } from './helpers-held';
 
 type Message = { area: string; key: string; en: string; cy: string };
 
@@ -43,9 +45,10 @@ function loadCatalogue(): Message[] {
 
 const MESSAGES = loadCatalogue();
 
-/** The Welsh for one of our English messages (the first with those exact words). */
-function cy(en: string): string {
-  const found = MESSAGES.find((m) => m.en === en);
+/** The Welsh for one of our English messages (the first with those exact words, in `area` when
+ *  given: the same English is sometimes worded differently in Welsh in another place). */
+function cy(en: string, area?: string): string {
+  const found = MESSAGES.find((m) => m.en === en && (!area || m.area === area));
   if (!found) throw new Error(`"${en}" is not in the catalogue`);
   return found.cy;
 }
@@ -125,11 +128,17 @@ async function expectNoEnglish(page: Page, where: string): Promise<void> {
   expect.soft([...left], `English words of ours on the Welsh page "${where}"`).toEqual([]);
 }
 
+/** Nothing is loading any more, in Welsh ("Yn llwytho…"; `settled` waits for the English). */
+async function settledCy(page: Page): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: new RegExp(cy('Loading')) })).toHaveCount(0);
+}
+
 /** The checks every Welsh page gets: its language, no English of ours, axe at both widths and
  *  no sideways scrolling at 320 px. */
 async function checkWelshPage(page: Page, heading: string): Promise<void> {
   await expect(h1(page)).toHaveText(heading);
   await settled(page);
+  await settledCy(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
   await expect(page.locator('#nhs-booking')).toHaveAttribute('lang', 'cy');
   await expect(page).toHaveTitle(new RegExp(`– GIG$`));
@@ -161,6 +170,8 @@ const continueCy = (page: Page) => page.getByRole('button', { name: cy('Continue
 async function ifAsked(page: Page, slug: string, heading: string | null, answer: string, role: 'radio' | 'checkbox'): Promise<void> {
   await settled(page);
   if (!new URL(page.url()).pathname.endsWith(`/${slug}`)) return;
+  // The question is on show (not the page the app starts from) before its heading is read.
+  await expect(page.getByRole(role, { name: cy(answer), exact: true })).toBeVisible();
   if (heading) await checkWelshPage(page, cy(heading));
   else await checkWelshPage(page, ((await h1(page).textContent()) ?? '').trim());
   await page.getByRole(role, { name: cy(answer), exact: true }).check();
@@ -194,7 +205,7 @@ async function bookInWelsh(page: Page, laterDay = false): Promise<string> {
   if (laterDay) {
     // A time days ahead, so it can still be cancelled online.
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: cy('Next day'), exact: true }).click();
-    await settled(page);
+    await settledCy(page);
   }
   // Welsh days and times in each time's name: "Dydd Mawrth 1 Rhagfyr 2026, 9:15yb, …".
   const first = page.locator('main input[type="radio"][name="slot"]').first();
@@ -228,6 +239,27 @@ async function bookInWelsh(page: Page, laterDay = false): Promise<string> {
   return reference!;
 }
 
+const findButtonCy = (page: Page) => page.getByRole('button', { name: cy('Find appointment'), exact: true });
+
+/** Types a reference and date of birth into the Welsh-labelled boxes of "Find your appointment". */
+async function fillFind(page: Page, reference: string, dob: Pick<Dob, 'day' | 'month' | 'year'>): Promise<void> {
+  await page.getByLabel(cy('Booking reference'), { exact: true }).fill(reference);
+  const group = page.getByRole('group', { name: cy('Date of birth') });
+  await group.getByLabel(cy('Day'), { exact: true }).fill(dob.day);
+  await group.getByLabel(cy('Month'), { exact: true }).fill(dob.month);
+  await group.getByLabel(cy('Year'), { exact: true }).fill(dob.year);
+}
+
+/** On "Find your appointment" (Welsh): checked empty and with its errors, then the booking found. */
+async function findInWelsh(page: Page, reference: string, dob: Pick<Dob, 'day' | 'month' | 'year'>): Promise<void> {
+  await checkWelshPage(page, cy(MANAGE.find));
+  await findButtonCy(page).click();
+  await expect(page.getByRole('alert')).toContainText(cy('There is a problem'));
+  await checkWelshPage(page, cy(MANAGE.find));
+  await fillFind(page, reference, dob);
+  await findButtonCy(page).click();
+}
+
 test('a whole booking in Welsh: every page Welsh, accessible, and the language sent with the booking', async ({ page, request }) => {
   test.setTimeout(120_000);
   const posts: string[] = [];
@@ -248,16 +280,7 @@ test('a cancellation in Welsh', async ({ page }) => {
   test.setTimeout(120_000);
   const reference = await bookInWelsh(page, true);
   await page.getByRole('contentinfo').getByRole('link', { name: cy('Change or cancel an appointment') }).click();
-  await checkWelshPage(page, cy(MANAGE.find));
-  await page.getByRole('button', { name: cy('Find appointment'), exact: true }).click();
-  await expect(page.getByRole('alert')).toContainText(cy('There is a problem'));
-  await checkWelshPage(page, cy(MANAGE.find));
-  await page.getByLabel(cy('Booking reference'), { exact: true }).fill(reference);
-  const dob = page.getByRole('group', { name: cy('Date of birth') });
-  await dob.getByLabel(cy('Day'), { exact: true }).fill(PATIENT.day);
-  await dob.getByLabel(cy('Month'), { exact: true }).fill(PATIENT.month);
-  await dob.getByLabel(cy('Year'), { exact: true }).fill(PATIENT.year);
-  await page.getByRole('button', { name: cy('Find appointment'), exact: true }).click();
+  await findInWelsh(page, reference, PATIENT);
 
   await checkWelshPage(page, cy(MANAGE.booking));
   await page.getByRole('link', { name: cy('Cancel appointment'), exact: true }).click();
@@ -344,4 +367,247 @@ test('asking for an earlier-time alert in Welsh: every question, the check and t
   await page.getByRole('button', { name: cy('Set up alert'), exact: true }).click();
   await checkWelshPage(page, cy('We will text you if an earlier time comes up'));
   await expect(page.getByRole('main')).toContainText(/ALT-[A-HJKMNP-Z2-9]{6}/);
+});
+
+/** A time's radio in Welsh: "Dydd Mawrth 1 Rhagfyr 2026, 9:15yb, …". */
+const WELSH_TIME = /^Dydd \S+ \d{1,2} \S+ \d{4}, /;
+
+test('moving a booking to a new time in Welsh: find it, its page, a new time, check it, a busy service once, changed', async ({ page, demo }) => {
+  test.setTimeout(120_000);
+  recordApiTexts(page);
+  await page.goto('/manage?lang=cy');
+  await findInWelsh(page, CHANGEABLE.reference, CHANGEABLE.dob);
+
+  await checkWelshPage(page, cy(MANAGE.booking));
+  await page.getByRole('link', { name: cy('Change the time'), exact: true }).click();
+
+  await checkWelshPage(page, cy(MANAGE.newTime));
+  await continueCy(page).click();
+  await expect(page.getByRole('alert')).toContainText(cy('There is a problem'));
+  await checkWelshPage(page, cy(MANAGE.newTime));
+  // A time days ahead, so none is about to start.
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: cy('Next day'), exact: true }).click();
+  await settledCy(page);
+  const time = page.getByRole('radio', { name: WELSH_TIME }).first();
+  await time.check();
+  const chosen = await time.getAttribute('value');
+  await continueCy(page).click();
+
+  await checkWelshPage(page, cy(MANAGE.checkNewTime));
+  // The service is busy once (503, Retry-After): the problem and when to try again in Welsh.
+  await demo.failNext({ method: 'POST', path: '/api/bookings/*', status: 503, retry_after: 3 });
+  await page.getByRole('button', { name: cy('Confirm new time'), exact: true }).click();
+  await checkWelshPage(page, cy('The booking service is busy'));
+  await page.getByRole('button', { name: cy('Try again'), exact: true }).click();
+
+  await checkWelshPage(page, cy(MANAGE.changed));
+  await expect(page.getByRole('main')).toContainText(CHANGEABLE.reference);
+  const moved = (await demo.bookings()).find((b) => b.reference === CHANGEABLE.reference);
+  expect(moved?.slot_id, 'the booking is at the new time').toBe(chosen);
+});
+
+const ALERT_FILTER = { service: 'physio-msk', band: 'band-6', locality: 'hinchingbrooke' };
+
+/** An alert (any earlier Band 6 time at the place, for someone born on `dob`), then a time there
+ *  freed: the demo API holds it and "texts" a link to it (`/?offer=CODE`), returned. */
+async function heldTimeLink(request: APIRequestContext, demo: Demo, dob: string): Promise<{ link: string; alert: string }> {
+  const { today } = await demo.reset();
+  const day = (n: number) => new Date(Date.parse(today) + n * 864e5).toISOString().slice(0, 10);
+  const alert = await request.post('/api/slot-alerts', {
+    headers: { 'Idempotency-Key': `alert-${Date.now()}` },
+    data: {
+      ...ALERT_FILTER,
+      before: day(40),
+      patient: { given_name: 'Amir', family_name: 'Khan', date_of_birth: dob, phone: '07700 900456' },
+    },
+  });
+  expect(alert.status(), await alert.text()).toBe(201);
+  const [slot] = await demo.slots({ ...ALERT_FILTER, from: day(3), to: day(20) });
+  await freeUp(request, slot.id);
+  return { link: await offerLink(request), alert: (await alert.json()).alert };
+}
+
+test('the time held from a text message in Welsh: the held time, its errors, booked, the link once used, and stopping the alert', async ({ page, request, demo }) => {
+  test.setTimeout(120_000);
+  test.skip(!(await apiFeatures(request)).includes('slot_alerts'), 'the API does not offer earlier-time alerts');
+  recordApiTexts(page);
+  const { link, alert } = await heldTimeLink(request, demo, '1990-06-15');
+  await page.goto(`${link}&lang=cy`);
+  const held = cy('An earlier time is held for you');
+  await checkWelshPage(page, held);
+  await expect(page.getByRole('main')).toContainText(PLACE);
+
+  const book = page.getByRole('button', { name: cy('Book this time'), exact: true });
+  const dob = page.getByRole('group', { name: cy('Confirm your date of birth') });
+  await book.click();
+  await expect(page.getByRole('alert')).toContainText(cy('There is a problem'));
+  await checkWelshPage(page, held);
+  // Someone else's date of birth: refused by the API (its words are its own, in English).
+  await dob.getByLabel(cy('Day'), { exact: true }).fill('16');
+  await dob.getByLabel(cy('Month'), { exact: true }).fill('6');
+  await dob.getByLabel(cy('Year'), { exact: true }).fill('1990');
+  await book.click();
+  await expect(page.getByRole('alert')).toContainText(cy('There is a problem'));
+  await checkWelshPage(page, held);
+  await dob.getByLabel(cy('Day'), { exact: true }).fill('15');
+  await book.click();
+  await checkWelshPage(page, cy(HEADINGS.confirmation));
+
+  // The link again: the time was used, and is no longer held.
+  await page.goto(`${link}&lang=cy`);
+  await checkWelshPage(page, cy('This time is no longer held for you'));
+
+  // Stopping the alert, from "Find your appointment": its error, then stopped.
+  await page.goto('/manage?lang=cy');
+  await expect(h1(page)).toHaveText(cy(MANAGE.find));
+  await page.getByRole('link', { name: cy('Stop texts about earlier times', 'manage'), exact: true }).click();
+  const stop = cy('Stop texts about earlier times');
+  await checkWelshPage(page, stop);
+  const stopButton = page.getByRole('button', { name: cy('Stop the alert'), exact: true });
+  await stopButton.click();
+  await expect(page.getByRole('alert')).toContainText(cy('There is a problem'));
+  await checkWelshPage(page, stop);
+  await page.getByLabel(cy('Alert reference'), { exact: true }).fill(alert);
+  const born = page.getByRole('group', { name: cy('Date of birth') });
+  await born.getByLabel(cy('Day'), { exact: true }).fill('15');
+  await born.getByLabel(cy('Month'), { exact: true }).fill('6');
+  await born.getByLabel(cy('Year'), { exact: true }).fill('1990');
+  await stopButton.click();
+  await checkWelshPage(page, cy('Alert stopped'));
+});
+
+test('problem pages in Welsh: a proxy\'s HTML error for the services (500) and when finding a booking (502), a page that does not exist', async ({ page, demo }) => {
+  test.setTimeout(120_000);
+  recordApiTexts(page);
+
+  // The services list meets a proxy's HTML 500 as the app starts: the problem as the page's
+  // heading, with a way on, then the question.
+  await demo.failNext({ method: 'GET', path: '/api/services', status: 500, html: true });
+  await page.goto('/service?lang=cy');
+  await checkWelshPage(page, cy('Sorry, there is a problem with the booking service'));
+  await page.getByRole('button', { name: cy('Try again'), exact: true }).click();
+  await checkWelshPage(page, cy(HEADINGS.service));
+
+  // A proxy's HTML 502 when finding a booking: busy, in our words (never the proxy's), in Welsh.
+  await page.goto('/manage?lang=cy');
+  await expect(h1(page)).toHaveText(cy(MANAGE.find));
+  await fillFind(page, CHANGEABLE.reference, CHANGEABLE.dob);
+  await demo.failNext({ method: 'GET', path: '/api/bookings/*', status: 502, html: true });
+  await findButtonCy(page).click();
+  await expect(page.getByRole('alert').filter({ hasText: cy('The booking service is busy') })).toBeVisible();
+  await expect(page.getByRole('main')).not.toContainText('Bad Gateway');
+  await checkWelshPage(page, cy(MANAGE.find));
+
+  await page.goto('/no-such-page?lang=cy');
+  await checkWelshPage(page, cy(HEADINGS.notFound));
+});
+
+test('the rest of the pages in Welsh: the statement, get help now, booking for someone else with support, a time taken, feedback', async ({ page, request, demo }) => {
+  test.setTimeout(180_000);
+  const features = await apiFeatures(request);
+  recordApiTexts(page);
+  await page.goto('/accessibility-statement?lang=cy');
+  await checkWelshPage(page, cy('Accessibility statement for Book a physiotherapy appointment'));
+
+  await page.goto('/service?lang=cy');
+  await checkWelshPage(page, cy(HEADINGS.service));
+  await page.getByRole('radio', { name: SERVICE, exact: true }).check();
+  await continueCy(page).click();
+  if (features.includes('screening')) {
+    // A symptom: the service's advice, under our heading in Welsh (the API's is English only).
+    const none = page.getByRole('checkbox', { name: cy('None of these'), exact: true });
+    await expect(none).toBeVisible();
+    const symptom = page.getByRole('main').getByRole('checkbox').first();
+    await symptom.check();
+    await continueCy(page).click();
+    await checkWelshPage(page, cy(HEADINGS.urgent));
+    await page.getByRole('link', { name: cy('Back'), exact: true }).click();
+    await symptom.uncheck();
+    await none.check();
+    await continueCy(page).click();
+  }
+  await expect(h1(page)).toHaveText(cy(HEADINGS.clinician));
+  await page.getByRole('radio', { name: BAND_6, exact: true }).check();
+  await continueCy(page).click();
+  await expect(h1(page)).toHaveText(cy(HEADINGS.location));
+  await page.getByRole('radio', { name: PLACE, exact: true }).check();
+  await continueCy(page).click();
+  await expect(h1(page)).toHaveText(cy(HEADINGS.time));
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: cy('Next day'), exact: true }).click();
+  await settledCy(page);
+  const time = page.getByRole('radio', { name: WELSH_TIME }).first();
+  await time.check();
+  const first = (await time.getAttribute('value'))!;
+  await continueCy(page).click();
+
+  if (features.includes('booked_by')) {
+    await checkWelshPage(page, cy(HEADINGS.whoFor));
+    await page.getByRole('radio', { name: cy('Someone else'), exact: true }).check();
+    await continueCy(page).click();
+    await checkWelshPage(page, cy(HEADINGS.aboutYou));
+    await continueCy(page).click();
+    await expect(page.getByRole('alert')).toContainText(cy('There is a problem'));
+    await checkWelshPage(page, cy(HEADINGS.aboutYou));
+    await page.getByLabel(cy('Your full name'), { exact: true }).fill('Angharad Pritchard');
+    await page.getByLabel(cy('Your relationship to them'), { exact: true }).fill('merch');
+    await page.getByLabel(cy('Your phone number'), { exact: true }).fill('01632 960001');
+    await continueCy(page).click();
+
+    await checkWelshPage(page, cy(HEADINGS.theirDetails));
+    await continueCy(page).click();
+    await expect(page.getByRole('alert')).toContainText(cy('There is a problem'));
+    await checkWelshPage(page, cy(HEADINGS.theirDetails));
+    const dob = page.getByRole('group', { name: cy('Their date of birth') });
+    await page.getByLabel(cy('First name'), { exact: true }).fill(PATIENT.first);
+    await page.getByLabel(cy('Last name'), { exact: true }).fill(PATIENT.last);
+    await dob.getByLabel(cy('Day'), { exact: true }).fill(PATIENT.day);
+    await dob.getByLabel(cy('Month'), { exact: true }).fill(PATIENT.month);
+    await dob.getByLabel(cy('Year'), { exact: true }).fill(PATIENT.year);
+    await page.getByLabel(cy('Their NHS number'), { exact: true }).fill(PATIENT.nhs);
+    await page.getByLabel(cy('Their mobile phone number'), { exact: true }).fill(PATIENT.phone);
+    await continueCy(page).click();
+  } else {
+    await expect(h1(page)).toHaveText(cy(HEADINGS.details));
+    await fillPerson(page, true);
+    await continueCy(page).click();
+  }
+
+  if (features.includes('needs')) {
+    const them = features.includes('booked_by');
+    const [support, needed] = them ? [HEADINGS.supportThem, HEADINGS.supportNeededThem] : [HEADINGS.support, HEADINGS.supportNeeded];
+    await checkWelshPage(page, cy(support));
+    await page.getByRole('radio', { name: cy('Yes'), exact: true }).check();
+    await continueCy(page).click();
+    await checkWelshPage(page, cy(needed));
+    await continueCy(page).click();
+    await expect(page.getByRole('alert')).toContainText(cy('There is a problem'));
+    await checkWelshPage(page, cy(needed));
+    await page.getByRole('checkbox', { name: cy('Large print'), exact: true }).check();
+    await page.getByRole('checkbox', { name: cy('A longer appointment'), exact: true }).check();
+    await continueCy(page).click();
+  }
+
+  await checkWelshPage(page, cy(HEADINGS.check));
+  // Someone else books the time first (409): the nearest times in Welsh, one of them booked.
+  await demo.takeSlot(first);
+  const book = page.getByRole('button', { name: cy('Book appointment'), exact: true });
+  await book.click();
+  await checkWelshPage(page, cy(HEADINGS.taken));
+  const nearest = page.getByRole('group', { name: cyFill('Nearest times at {place}', { place: PLACE }) });
+  await nearest.getByRole('radio').first().check();
+  await continueCy(page).click();
+  await expect(h1(page)).toHaveText(cy(HEADINGS.check));
+  await book.click();
+  await checkWelshPage(page, cy(HEADINGS.confirmation));
+
+  if (features.includes('feedback')) {
+    const send = page.getByRole('button', { name: cy('Send feedback'), exact: true });
+    await send.click();
+    await expect(page.getByRole('alert').first()).toContainText(cy('There is a problem'));
+    await checkWelshPage(page, cy(HEADINGS.confirmation));
+    await page.getByRole('radio', { name: cy('Very easy'), exact: true }).check();
+    await send.click();
+    await expect(page.getByRole('status').filter({ hasText: cy('Thank you for your feedback.') })).toBeVisible();
+    await checkWelshPage(page, cy(HEADINGS.confirmation));
+  }
 });

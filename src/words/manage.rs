@@ -134,7 +134,7 @@ pub fn cy() -> Words {
         finding: "Yn chwilio am eich apwyntiad…",
         find_button: "Chwilio am apwyntiad",
         asked_for_texts: "Wedi gofyn am negeseuon am amseroedd cynharach? {link}",
-        stop_texts: "Stopio negeseuon am amseroedd cynharach",
+        stop_texts: "Stopio negeseuon testun am amseroedd cynharach",
         reference_caption: "Cyfeirnod {reference}",
         statuses: ["Wedi'i drefnu", "Wedi'i ganslo", "Wrthi'n cael ei gadarnhau"], // review
         cancelled_note: "Mae'r apwyntiad hwn wedi'i ganslo.",
