@@ -84,7 +84,7 @@ pub fn set(lang: Lang) {
 /// accented, about 40 % longer, in brackets, `{placeholders}` kept. "Choose a time" →
 /// "[Çĥóóšé á ţíméé ~~~~~]". Made once per message (kept for the page's life).
 /// `english` pseudo-translated, made once per catalogue (the `pseudo` feature's stand-in for
-/// an area whose English is a constant: `crate::words::pick_const`).
+/// an area whose English is a constant: `pick_const` in the words module).
 #[cfg(any(test, feature = "pseudo"))]
 pub fn pseudo_catalogue<T: Catalogue + 'static>(english: &'static T) -> &'static T {
     use std::any::Any;
