@@ -5,7 +5,7 @@
 
 use std::cell::Cell;
 
-use booking_domain::lang::{current, Catalogue, Lang};
+use booking_domain::lang::Catalogue;
 
 pub mod alerts;
 pub mod check;
@@ -36,34 +36,22 @@ thread_local! {
     static WELSH: Cell<Option<&'static Welsh>> = const { Cell::new(None) };
 }
 
-/// The words of one area in the patient's language (as `booking_domain::words::pick`).
+/// The words of one area in the patient's language (`booking_domain::words::pick`).
 pub fn pick<T: Catalogue + Send + Sync>(
     english: &'static std::sync::OnceLock<T>,
     en: fn() -> T,
     cy: fn(&'static Welsh) -> &'static T,
 ) -> &'static T {
-    match (current(), WELSH.with(Cell::get)) {
-        (Lang::Cy, Some(welsh)) => cy(welsh),
-        #[cfg(feature = "pseudo")]
-        _ => english.get_or_init(|| en().map(&booking_domain::lang::pseudo)),
-        #[cfg(not(feature = "pseudo"))]
-        _ => english.get_or_init(en),
-    }
+    booking_domain::words::pick_from(WELSH.with(Cell::get), english, en, cy)
 }
 
-/// The words of an area whose English is a constant (those the main module reads; as
+/// The words of an area whose English is a constant (those the main module reads;
 /// `booking_domain::words::pick_const`).
 pub fn pick_const<T: Catalogue + 'static>(
     english: &'static T,
     cy: fn(&'static Welsh) -> &'static T,
 ) -> &'static T {
-    match (current(), WELSH.with(Cell::get)) {
-        (Lang::Cy, Some(welsh)) => cy(welsh),
-        #[cfg(feature = "pseudo")]
-        _ => booking_domain::lang::pseudo_catalogue(english),
-        #[cfg(not(feature = "pseudo"))]
-        _ => english,
-    }
+    booking_domain::words::pick_const_from(WELSH.with(Cell::get), english, cy)
 }
 
 /// Every message of the app's catalogues: area, name, English, Welsh (for the browser test that

@@ -91,13 +91,7 @@ pub fn pick<T: Catalogue + Send + Sync>(
     en: fn() -> T,
     cy: fn(&'static Welsh) -> &'static T,
 ) -> &'static T {
-    match (current(), WELSH.with(Cell::get)) {
-        (Lang::Cy, Some(welsh)) => cy(welsh),
-        #[cfg(feature = "pseudo")]
-        _ => english.get_or_init(|| en().map(&crate::lang::pseudo)),
-        #[cfg(not(feature = "pseudo"))]
-        _ => english.get_or_init(en),
-    }
+    pick_from(WELSH.with(Cell::get), english, en, cy)
 }
 
 /// The words of an area whose English is a constant: the areas the main module reads (the
@@ -106,7 +100,32 @@ pub fn pick_const<T: Catalogue + 'static>(
     english: &'static T,
     cy: fn(&'static Welsh) -> &'static T,
 ) -> &'static T {
-    match (current(), WELSH.with(Cell::get)) {
+    pick_const_from(WELSH.with(Cell::get), english, cy)
+}
+
+/// `pick` for any set of Welsh catalogues (`welsh`, once loaded): the domain's and the app's.
+pub fn pick_from<W: 'static, T: Catalogue + Send + Sync>(
+    welsh: Option<&'static W>,
+    english: &'static std::sync::OnceLock<T>,
+    en: fn() -> T,
+    cy: fn(&'static W) -> &'static T,
+) -> &'static T {
+    match (current(), welsh) {
+        (Lang::Cy, Some(welsh)) => cy(welsh),
+        #[cfg(feature = "pseudo")]
+        _ => english.get_or_init(|| en().map(&crate::lang::pseudo)),
+        #[cfg(not(feature = "pseudo"))]
+        _ => english.get_or_init(en),
+    }
+}
+
+/// `pick_const` for any set of Welsh catalogues (`welsh`, once loaded).
+pub fn pick_const_from<W: 'static, T: Catalogue + 'static>(
+    welsh: Option<&'static W>,
+    english: &'static T,
+    cy: fn(&'static W) -> &'static T,
+) -> &'static T {
+    match (current(), welsh) {
         (Lang::Cy, Some(welsh)) => cy(welsh),
         #[cfg(feature = "pseudo")]
         _ => crate::lang::pseudo_catalogue(english),
