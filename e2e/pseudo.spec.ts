@@ -3,7 +3,7 @@
 // On every step, and on the error states with the longest messages, nothing scrolls sideways,
 // nothing sticks out of the page and no box clips its text.
 import type { APIRequestContext, Page } from '@playwright/test';
-import { HEADINGS, PLACE, SERVICE, apiFeatures, errorSummary, expect, h1, test } from './helpers';
+import { HEADINGS, PLACE, SERVICE, apiFeatures, errorSummary, expect, h1, test, type Demo } from './helpers';
 import { CHANGEABLE, MANAGE, TOO_LATE, type Dob } from './helpers-manage';
 import { freeUp, offerLink } from './helpers-held';
 
@@ -173,6 +173,18 @@ async function find(page: Page, reference: string, dob: Pick<Dob, 'day' | 'month
   await button(page, 'Find appointment').click();
 }
 
+/** Someone else takes `slot` before `confirm` is pressed (409): the page `heading` offers the
+ *  nearest times, and fits; returns their group. */
+async function takenFirst(page: Page, demo: Demo, slot: string, confirm: string, heading: string, where: string) {
+  await demo.takeSlot(slot);
+  await button(page, confirm).click();
+  await expectHeading(page, heading);
+  const nearest = page.getByRole('group', { name: pseudo('Nearest times at {place}', { place: PLACE }) });
+  await expect(nearest.getByRole('radio').first()).toBeVisible();
+  await expectFits(page, where);
+  return nearest;
+}
+
 /** The first time on show three days on (so none is about to start); returns its slot id. */
 async function pickLaterTime(page: Page): Promise<string> {
   for (let i = 0; i < 3; i++) await button(page, 'Next day').click();
@@ -219,12 +231,7 @@ test('pseudo-locale at 320 px: finding, moving and cancelling a booking fit, wit
   await expectHeading(page, MANAGE.checkNewTime);
   await expectFits(page, 'check your new time');
   // Someone else takes it first (409): the nearest times, one of them confirmed.
-  await demo.takeSlot(first);
-  await button(page, 'Confirm new time').click();
-  await expectHeading(page, MANAGE.taken);
-  const nearest = page.getByRole('group', { name: pseudo('Nearest times at {place}', { place: PLACE }) });
-  await expect(nearest.getByRole('radio').first()).toBeVisible();
-  await expectFits(page, 'new time taken');
+  const nearest = await takenFirst(page, demo, first, 'Confirm new time', MANAGE.taken, 'new time taken');
   await nearest.getByRole('radio').first().check();
   await button(page, 'Continue').click();
   await expectHeading(page, MANAGE.checkNewTime);
@@ -496,12 +503,7 @@ test('pseudo-locale at 320 px: the services failing, each question\'s error, get
   await expectHeading(page, HEADINGS.check);
   await expectFits(page, 'check your answers, with every answer given');
   // Someone else books the time first (409): the nearest times, one of them booked.
-  await demo.takeSlot(first);
-  await button(page, 'Book appointment').click();
-  await expectHeading(page, HEADINGS.taken);
-  const nearest = page.getByRole('group', { name: pseudo('Nearest times at {place}', { place: PLACE }) });
-  await expect(nearest.getByRole('radio').first()).toBeVisible();
-  await expectFits(page, 'the time taken');
+  const nearest = await takenFirst(page, demo, first, 'Book appointment', HEADINGS.taken, 'the time taken');
   await button(page, 'Continue').click();
   await expectErrorsShown(page);
   await expectFits(page, 'the time taken, nothing chosen');
