@@ -58,7 +58,6 @@ test-wasm:
 	@CHROMEDRIVER=$$(command -v chromedriver) cargo test -p nhs-booking --target wasm32-unknown-unknown 2>&1 | grep -vE "^\s+(Compiling|Finished|Running|Executing)|^\s*$$"
 
 test-e2e:
-	@cargo run -q -p nhs-booking --example catalogue > target/catalogue.json
 	@npx playwright test --config e2e/playwright.config.ts
 
 ## The shipped server configs (deploy/) serving dist/: compression, caching, CSP, MIME.

@@ -27,7 +27,7 @@ import {
   test,
   type Demo,
 } from './helpers';
-import { CHANGEABLE, MANAGE, type Dob } from './helpers-manage';
+import { CHANGEABLE, MANAGE, PHONE, type Dob } from './helpers-manage';
 import { freeUp, offerLink } from './helpers-held';
 
 type Message = { area: string; key: string; en: string; cy: string };
@@ -83,7 +83,8 @@ async function pageTexts(page: Page): Promise<string[]> {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement!;
-      if (el.closest('[hidden], script, style, template')) continue;
+      // <noscript>: shown only when scripts are off, when no language can be chosen.
+      if (el.closest('[hidden], script, style, template, noscript')) continue;
       const t = (n.textContent ?? '').replace(/\s+/g, ' ').trim();
       if (t) out.push(t);
     }
@@ -329,6 +330,30 @@ test('English patients download no Welsh: the Welsh chunk is fetched only for We
   expect(fetched.filter((p) => /welsh/.test(p)), 'Welsh files fetched for an English page').toEqual([]);
   await page.goto('/?lang=cy');
   await expect(h1(page)).toHaveText(cy(HEADINGS.start));
+});
+
+test('the static shell, before the app loads, is Welsh for a Welsh patient and English for an English one', async ({ page }) => {
+  // The app never arrives: what shows is index.html's shell, as booking.js leaves it.
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/?lang=cy');
+  const shell = page.locator('#nhs-booking');
+  await expect(h1(page)).toHaveText(cy(HEADINGS.start));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await expect(shell).toHaveAttribute('lang', 'cy');
+  await expect(page).toHaveTitle(`${cy(HEADINGS.start)} – GIG`);
+  await expect(shell.getByRole('main')).toContainText(cyFill('If you cannot book online, call {phone}.', { phone: `${PHONE} (${cy('Monday to Friday, 8am to 6pm')})` }));
+  const english = page.getByRole('banner').getByRole('link', { name: 'English', exact: true });
+  await expect(english).toHaveAttribute('lang', 'en');
+  await expect(english).toHaveAttribute('href', '/?lang=en');
+  await expectNoEnglish(page, 'the static shell');
+  await expectNoAxeViolations(page, 'the static shell in Welsh at 320 px');
+
+  // An English page's shell is left as it is.
+  await page.goto('/?lang=en');
+  await expect(h1(page)).toHaveText(HEADINGS.start);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Cymraeg', exact: true })).toBeVisible();
 });
 
 test('asking for an earlier-time alert in Welsh: every question, the check and the confirmation', async ({ page, request }) => {

@@ -29,6 +29,14 @@ const out = path.join(target, 'out');
 const run = (cmd, args, env = {}) =>
   execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
 
+// 0. Every message of the catalogues (area, key, English, Welsh), natively: embed-loader.mjs
+// takes the static shell's Welsh from it and checks the shell's English against it.
+fs.mkdirSync(path.join(root, 'target'), { recursive: true });
+fs.writeFileSync(
+  path.join(root, 'target', 'catalogue.json'),
+  execFileSync('cargo', ['run', '-q', '-p', 'nhs-booking', '--example', 'catalogue'], { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 }),
+);
+
 // 1. Its own target folder: the link flag would otherwise rebuild what `cargo test` built.
 // NHSB_FEATURES adds features (`make build-pseudo`: the pseudo-locale, never shipped).
 const features = ['split', ...(process.env.NHSB_FEATURES ? [process.env.NHSB_FEATURES] : [])].join(',');

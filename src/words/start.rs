@@ -16,6 +16,8 @@ booking_domain::words! {
         start_now: S,
         change_link: S,
         other_ways: S,
+        /// Only in index.html's static shell, inside `<noscript>`.
+        no_script: S,
     }
 }
 
@@ -33,6 +35,7 @@ const EN: Words = Words {
     start_now: "Start now",
     change_link: "Change or cancel an appointment you have already booked",
     other_ways: "Other ways to book",
+    no_script: "This service needs JavaScript to book online.",
 };
 
 pub fn en() -> Words {
@@ -54,6 +57,7 @@ pub fn cy() -> Words {
     start_now: "Dechrau nawr",
     change_link: "Newid neu ganslo apwyntiad rydych chi eisoes wedi'i drefnu",
     other_ways: "Ffyrdd eraill o drefnu",
+    no_script: "Mae angen JavaScript ar y gwasanaeth hwn i drefnu ar-lein.",
     }
 }
 
