@@ -356,6 +356,30 @@ test('the static shell, before the app loads, is Welsh for a Welsh patient and E
   await expect(page.getByRole('banner').getByRole('link', { name: 'Cymraeg', exact: true })).toBeVisible();
 });
 
+test('a Welsh patient sees the Welsh shell until the app is drawn in Welsh: no English "Loading" between them', async ({ page }) => {
+  // Welsh's words arrive late: until then, the Welsh shell, and nothing of the app's.
+  let release: () => void = () => {};
+  const held = new Promise<void>((done) => (release = done));
+  await page.route(/nhs-booking-welsh-[0-9a-f]+\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const asked = page.waitForRequest(/nhs-booking-welsh-[0-9a-f]+\.wasm$/);
+  await page.goto('/?lang=cy');
+  // The app has started and is fetching Welsh's words.
+  await asked;
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await expect(h1(page)).toHaveText(cy(HEADINGS.start));
+  await expect(page.getByText(/Loading|Yn llwytho/)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Start now' })).toHaveCount(0);
+  release();
+  // The app's start page, in Welsh, in place of the shell (one h1, one header).
+  await expect(page.getByRole('button', { name: cy('Start now'), exact: true })).toBeVisible();
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(page.getByRole('banner')).toHaveCount(1);
+  await expectNoEnglish(page, 'the start page drawn over the shell');
+});
+
 test('asking for an earlier-time alert in Welsh: every question, the check and the confirmation', async ({ page, request }) => {
   test.setTimeout(120_000);
   test.skip(!(await apiFeatures(request)).includes('slot_alerts'), 'the API does not offer earlier-time alerts');

@@ -83,11 +83,31 @@ impl Chunks {
 
     /// The page for `step` from chunk `i`: loading, the page, or the problem page.
     pub fn view(self, i: usize, step: Step) -> AnyView {
+        self.view_with(i, step, false)
+    }
+
+    /// As `view`, but nothing while chunk `i` loads: the page's static shell stays in view
+    /// (the `welsh` chunk: the shell is in Welsh already, an English "Loading" would not be),
+    /// and is taken away once the page or the problem page shows.
+    pub fn view_over_shell(self, i: usize, step: Step) -> AnyView {
+        self.view_with(i, step, true)
+    }
+
+    fn view_with(self, i: usize, step: Step, over_shell: bool) -> AnyView {
         self.load(i);
         let load = self.loads.with_value(|l| l[i]);
         (move || match load.get() {
-            Load::Ready(render) => render(step),
+            Load::Idle | Load::Loading if over_shell => ().into_any(),
+            Load::Ready(render) => {
+                if over_shell {
+                    crate::remove_shell();
+                }
+                render(step)
+            }
             Load::Failed => {
+                if over_shell {
+                    crate::remove_shell();
+                }
                 crate::browser::set_title(problem::words().sorry_title, true);
                 // Focus follows to the page, or back to this one if it fails again.
                 let retry = Callback::new(move |_| {

@@ -49,7 +49,10 @@ pub fn start() {
         config.lang.as_deref(),
     );
     booking_domain::lang::set(lang);
-    mount.set_inner_html("");
+    // The static shell gives way to the app; in Welsh, once Welsh's words are here (`App`).
+    if lang == booking_domain::lang::Lang::En {
+        mount.set_inner_html("");
+    }
     let _ = mount.set_attribute("lang", lang.code());
     if config.page_lang {
         if let Some(html) = document().document_element() {
@@ -57,6 +60,19 @@ pub fn start() {
         }
     }
     leptos::mount::mount_to(mount, move || view! { <App config=config route=route/> }).forget();
+}
+
+/// Takes away what the mount element showed before the app (the static shell): everything
+/// before the app's own element, which `mount_to` put last.
+pub fn remove_shell() {
+    if let Some(mount) = document().get_element_by_id(MOUNT_ID) {
+        while let (Some(first), Some(app)) = (mount.first_child(), mount.last_element_child()) {
+            if &first == app.as_ref() {
+                break;
+            }
+            let _ = mount.remove_child(&first);
+        }
+    }
 }
 
 /// A panic must never leave a dead page: show the phone number instead. Nothing from the
@@ -127,7 +143,8 @@ pub fn App(
     provide_context(chunks::Chunks::new(state, pages::CHUNKS, pages::load_chunk));
     // In Welsh, the `welsh` chunk draws everything, once Welsh's words are here.
     let view = if booking_domain::lang::current() == booking_domain::lang::Lang::Cy {
-        expect_context::<chunks::Chunks>().view(pages::WELSH, booking_domain::journey::Step::Start)
+        expect_context::<chunks::Chunks>()
+            .view_over_shell(pages::WELSH, booking_domain::journey::Step::Start)
     } else {
         view! { <Pages/> }.into_any()
     };
