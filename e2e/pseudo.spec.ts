@@ -173,6 +173,17 @@ async function find(page: Page, reference: string, dob: Pick<Dob, 'day' | 'month
   await button(page, 'Find appointment').click();
 }
 
+/** The feedback form on `where` (a confirmation): its error, then sent; each fits. */
+async function feedbackFits(page: Page, where: string): Promise<void> {
+  await button(page, 'Send feedback').click();
+  await expectErrorsShown(page);
+  await expectFits(page, `${where}, feedback with an error`);
+  await page.locator('.nhsb-feedback').getByRole('radio').first().check();
+  await button(page, 'Send feedback').click();
+  await expect(page.getByRole('status').filter({ hasText: pseudo('Thank you for your feedback.') })).toBeVisible();
+  await expectFits(page, `${where}, feedback sent`);
+}
+
 /** Someone else takes `slot` before `confirm` is pressed (409): the page `heading` offers the
  *  nearest times, and fits; returns their group. */
 async function takenFirst(page: Page, demo: Demo, slot: string, confirm: string, heading: string, where: string) {
@@ -251,15 +262,7 @@ test('pseudo-locale at 320 px: finding, moving and cancelling a booking fit, wit
   await button(page, 'Yes, cancel appointment').click();
   await expectHeading(page, MANAGE.cancelled);
   await expectFits(page, 'appointment cancelled');
-  if (features.includes('feedback')) {
-    await button(page, 'Send feedback').click();
-    await expectErrorsShown(page);
-    await expectFits(page, 'appointment cancelled, feedback with an error');
-    await page.locator('.nhsb-feedback').getByRole('radio').first().check();
-    await button(page, 'Send feedback').click();
-    await expect(page.getByRole('status').filter({ hasText: pseudo('Thank you for your feedback.') })).toBeVisible();
-    await expectFits(page, 'appointment cancelled, feedback sent');
-  }
+  if (features.includes('feedback')) await feedbackFits(page, 'appointment cancelled');
 
   // Found again: cancelled. And a booking too late to change online.
   await page.goto('/manage');
@@ -514,13 +517,5 @@ test('pseudo-locale at 320 px: the services failing, each question\'s error, get
   await expectHeading(page, HEADINGS.confirmation);
   await expectFits(page, 'appointment booked');
 
-  if (features.includes('feedback')) {
-    await button(page, 'Send feedback').click();
-    await expectErrorsShown(page);
-    await expectFits(page, 'appointment booked, feedback with an error');
-    await page.locator('.nhsb-feedback').getByRole('radio').first().check();
-    await button(page, 'Send feedback').click();
-    await expect(page.getByRole('status').filter({ hasText: pseudo('Thank you for your feedback.') })).toBeVisible();
-    await expectFits(page, 'appointment booked, feedback sent');
-  }
+  if (features.includes('feedback')) await feedbackFits(page, 'appointment booked');
 });

@@ -5,8 +5,8 @@
 //!
 //! The language is settled when the app starts: in Welsh, the whole app (header and page) is
 //! drawn by the `welsh` chunk, which makes Welsh's words available first (src/pages/mod.rs), so
-//! it loads like any other chunk (a loading state, the problem page with "Try again" if it
-//! cannot be fetched). The switch loads the page again in the other language: the answers are
+//! it loads like any other chunk (the problem page with "Try again" if it cannot be fetched),
+//! while the static shell, which booking.js has put into Welsh, stays in view. The switch loads the page again in the other language: the answers are
 //! kept in the tab and the step is in the URL, so nothing has to change language while it runs
 //! (that cost 2 KB of the main module: every page written again, a signal).
 
