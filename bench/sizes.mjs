@@ -24,6 +24,9 @@ export function compressed(buf) {
 /** A chunk: `nhs-booking-<chunk>-<hash>.wasm` (tools/build-wasm.mjs), not the main module. */
 export const isChunk = (file) => /^nhs-booking-[a-z]+[0-9]*-[0-9a-f]{12,16}\.wasm$/.test(file);
 
+/** Fetched only for a patient reading that language: the static shell's Welsh words. */
+export const isOneLanguage = (file) => /^nhs-booking-shell-[a-z]{2}-[0-9a-f]{12,16}\.json$/.test(file);
+
 /**
  * The files index.html references from the same origin (href/src attributes), and the files
  * those scripts name in turn (booking.js names the stylesheet and the wasm as './file').
@@ -33,7 +36,7 @@ export function firstLoadFiles(dist) {
   const refs = new Set();
   const add = (file) => {
     file = file.split(/[?#]/)[0].replace(/^\.?\//, '');
-    if (!file || refs.has(file) || isChunk(file) || !fs.existsSync(path.join(dist, file))) return;
+    if (!file || refs.has(file) || isChunk(file) || isOneLanguage(file) || !fs.existsSync(path.join(dist, file))) return;
     refs.add(file);
     if (file.endsWith('.js') || file.endsWith('.mjs')) {
       const js = fs.readFileSync(path.join(dist, file), 'utf8');
