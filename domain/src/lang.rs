@@ -384,6 +384,32 @@ pub trait Catalogue: Copy {
     fn map(self, f: &dyn Fn(&'static str) -> &'static str) -> Self;
 }
 
+/// A crate's catalogue areas, named once: `Welsh` (every area's Welsh words), `make_welsh()`
+/// (for `load_welsh`, so only the `welsh` chunk reaches the `cy()` functions) and `catalogue()`
+/// (every message's area, name, English and Welsh: the tests and `examples/catalogue.rs`).
+#[macro_export]
+macro_rules! catalogue_areas {
+    ($($area:ident: $ty:ty),* $(,)?) => {
+        /// Every Welsh catalogue of this crate.
+        pub struct Welsh {
+            $(pub $area: $ty,)*
+        }
+
+        fn make_welsh() -> Welsh {
+            Welsh {
+                $($area: $area::cy(),)*
+            }
+        }
+
+        /// Every message of this crate's catalogues: area, name, English, Welsh.
+        pub fn catalogue() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
+            let mut all = Vec::new();
+            $(all.extend($crate::lang::rows(stringify!($area), $area::en().each(), $area::cy().each()));)*
+            all
+        }
+    };
+}
+
 /// Defines an area's catalogue: a struct of messages ([`S`], [`Plural`] or arrays of words)
 /// with a way to list every one (for the tests that compare languages; unused, it costs the
 /// app nothing).

@@ -17,42 +17,22 @@ pub mod times;
 pub mod titles;
 pub mod validate;
 
-/// Every Welsh catalogue of the domain.
-pub struct Welsh {
-    pub format: format::Words,
-    pub titles: titles::Titles,
-    pub validate: validate::Words,
-    pub answers: answers::Words,
-    pub support: support::Words,
-    pub languages: languages::Words,
-    pub draft: draft::Words,
-    pub alerts: alerts::Words,
-    pub ics: ics::Words,
-    pub outcome: outcome::Words,
-    pub times: times::Words,
+crate::catalogue_areas! {
+    format: format::Words,
+    titles: titles::Titles,
+    validate: validate::Words,
+    answers: answers::Words,
+    support: support::Words,
+    languages: languages::Words,
+    draft: draft::Words,
+    alerts: alerts::Words,
+    ics: ics::Words,
+    outcome: outcome::Words,
+    times: times::Words,
 }
 
 thread_local! {
     static WELSH: Cell<Option<&'static Welsh>> = const { Cell::new(None) };
-}
-
-/// Every message of the domain's catalogues: area, name, English, Welsh (see the app's
-/// `examples/catalogue.rs`).
-pub fn catalogue() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
-    let mut all = Vec::new();
-    let mut add = |area, en, cy| all.extend(crate::lang::rows(area, en, cy));
-    add("format", format::en().each(), format::cy().each());
-    add("titles", titles::en().each(), titles::cy().each());
-    add("validate", validate::en().each(), validate::cy().each());
-    add("answers", answers::en().each(), answers::cy().each());
-    add("support", support::en().each(), support::cy().each());
-    add("languages", languages::en().each(), languages::cy().each());
-    add("draft", draft::en().each(), draft::cy().each());
-    add("alerts", alerts::en().each(), alerts::cy().each());
-    add("ics", ics::en().each(), ics::cy().each());
-    add("outcome", outcome::en().each(), outcome::cy().each());
-    add("times", times::en().each(), times::cy().each());
-    all
 }
 
 /// Makes the Welsh words available: the only code that reaches them, so it and they are the
@@ -63,19 +43,7 @@ pub fn load_welsh() {
     if welsh_ready() {
         return;
     }
-    let welsh: &'static Welsh = Box::leak(Box::new(Welsh {
-        format: format::cy(),
-        titles: titles::cy(),
-        validate: validate::cy(),
-        answers: answers::cy(),
-        support: support::cy(),
-        languages: languages::cy(),
-        draft: draft::cy(),
-        alerts: alerts::cy(),
-        ics: ics::cy(),
-        outcome: outcome::cy(),
-        times: times::cy(),
-    }));
+    let welsh: &'static Welsh = Box::leak(Box::new(make_welsh()));
     WELSH.with(|w| w.set(Some(welsh)));
 }
 
