@@ -95,7 +95,7 @@ L.push(`Requests: ${fl.requests.map((r) => `\`${r.path.replace(/-[0-9a-f]{12,}/,
   const chunkFiles = fs.readdirSync(snap).filter(isChunk).map((name) => ({ name, ...compressed(fs.readFileSync(path.join(snap, name))) }));
   chunkFiles.sort((a, b) => b.brotli - a.brotli);
   L.push('### Chunks (the pages after the first screen; `src/chunks.rs`)', '');
-  L.push('Fetched when a page before them shows (prefetch), or when a page of theirs opens first. `journey` (every booking question, the check and confirmation pages), `manage`, `info` (accessibility statement, page not found, expired invite) and `alerts` (a time held for the patient) hold pages; `chunkN` holds code two or more of them share, fetched with the first that needs it.', '');
+  L.push('Fetched when a page before them shows (prefetch), or when a page of theirs opens first. `journey` (every booking question, the check and confirmation pages, earlier-time alerts and a time held for the patient) and `manage` (a booking found again, the information pages) hold pages, `welsh` the Welsh words; `chunkN` holds code two or more of them share, fetched with the first that needs it.', '');
   L.push('| chunk | raw | gzip -9 | brotli q11 |', '| --- | ---: | ---: | ---: |');
   for (const f of chunkFiles) L.push(`| ${f.name.replace(/^nhs-booking-/, '').replace(/-[0-9a-f]{12,}\.wasm$/, '')} | ${kb(f.raw)} KB | ${kb(f.gzip)} KB | ${kb(f.brotli)} KB |`);
   L.push(`| **${sizes.chunks.count} chunks** | **${kb(sizes.chunks.raw)} KB** | **${kb(sizes.chunks.gzip)} KB** | **${kb(sizes.chunks.brotli)} KB** |`);

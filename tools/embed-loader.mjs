@@ -72,7 +72,7 @@ function fail(message) {
   console.error(`embed-loader: ${message} (wasm-split-cli changed?)`);
   process.exit(1);
 }
-for (const name of ['journey', 'manage', 'info', 'alerts']) {
+for (const name of ['journey', 'manage']) {
   if (!chunkFiles[name]) fail(`no files found for the ${name} chunk in ${splitFile}`);
 }
 let merged = glue.replace(splitImports, '');
@@ -211,13 +211,13 @@ ${merged}
     }
     step = step.replace(/^[/]+|[/]+$/g, '');
     // The text message's link to a time held for the patient: the start page with ?offer=.
-    if ((step === '' || step === 'held-time') && new URLSearchParams(location.search).has('offer')) return 'alerts';
+    if ((step === '' || step === 'held-time') && new URLSearchParams(location.search).has('offer')) return 'journey';
     // The text message's invite: the start page shows it once the API has answered, which the
     // journey's chunk asks (src/state.rs, AppState::restore).
     if ((step === '' || step === 'index.html') && new URLSearchParams(location.search).has('invite')) return 'journey';
     if (step === '' || step === 'index.html') return null;
-    if (step.startsWith('manage')) return 'manage';
-    if (step === 'accessibility-statement') return 'info';
+    // A booking found again and the information pages (src/pages/mod.rs); the rest is booking.
+    if (/^manage([/]|$)/.test(step) || step === 'accessibility-statement' || step === 'page-not-found') return 'manage';
     return 'journey';
   };
 

@@ -79,20 +79,17 @@ pub fn page(step: Step) -> AnyView {
     }
 }
 
-/// The number of chunks, and each one's index: by what a patient is doing (booking, changing
-/// a booking, reading about the service, taking a time held for them). One per page cost
-/// more bytes in all: code two chunks share goes into a chunk of its own, and five chunks for
-/// the first three (questions, time, check, manage, information) made 276 KB of wasm against
-/// 253 KB for three (BENCHMARKS.md).
-pub const CHUNKS: usize = 5;
+/// The number of chunks, and each one's index: booking (with waiting for an earlier time: the
+/// time page's "Get a text…", a time held for the patient), and a booking found again with the
+/// information pages. Fewer chunks cost fewer bytes in all (each is compressed alone, and code
+/// two chunks share goes into a module of its own): one per page needed 30 files for the check
+/// page, four by activity made 343 KB of wasm in 17 files, these two 322 KB in 6, against 276 KB
+/// in one file; a booking fetches 293 KB, finding one 231 KB (BENCHMARKS.md, "Two page chunks").
+pub const CHUNKS: usize = 3;
 const JOURNEY: usize = 0;
 const MANAGE: usize = 1;
-const INFO: usize = 2;
-/// Earlier-time alerts: asking for one, stopping one, a time held for the patient (API 1.1
-/// `slot_alerts`).
-const ALERTS: usize = 3;
 /// Welsh: its words, then the whole app drawn in them (`crate::Pages`).
-pub const WELSH: usize = 4;
+pub const WELSH: usize = 2;
 
 /// The chunk that holds `step`'s page (not asked for the start page).
 fn chunk_of(step: Step) -> usize {
@@ -103,15 +100,9 @@ fn chunk_of(step: Step) -> usize {
         | Step::ManageCancelled
         | Step::ManageSlot
         | Step::ManageCheck
-        | Step::ManageChanged => MANAGE,
-        Step::Accessibility | Step::NotFound => INFO,
-        Step::Offer
-        | Step::AlertWhere
-        | Step::AlertBefore
-        | Step::AlertDetails
-        | Step::AlertCheck
-        | Step::AlertSet
-        | Step::AlertStop => ALERTS,
+        | Step::ManageChanged
+        | Step::Accessibility
+        | Step::NotFound => MANAGE,
         _ => JOURNEY,
     }
 }
@@ -124,23 +115,14 @@ fn alerts_offered(state: AppState) -> bool {
 }
 
 /// The chunks to fetch once `step`'s page shows: those of the pages that can come next
-/// (`alerts`: the API offers earlier-time alerts, which the time page and a booking's page
-/// then link to).
+/// (`alerts`: the API offers earlier-time alerts, which "Your appointment" then links to).
 fn prefetch(step: Step, alerts: bool) -> &'static [usize] {
     match step {
-        Step::Slot if alerts => &[JOURNEY, ALERTS],
-        Step::ManageBooking if alerts => &[MANAGE, ALERTS],
-        Step::AlertSet => &[JOURNEY, MANAGE],
-        Step::AlertWhere
-        | Step::AlertBefore
-        | Step::AlertDetails
-        | Step::AlertCheck
-        | Step::AlertStop => &[],
-        Step::Confirmation | Step::Accessibility | Step::NotFound => &[],
-        Step::ManageFind | Step::ManageBooking | Step::ManageSlot | Step::ManageCancel => &[MANAGE],
-        Step::ManageCheck | Step::ManageCancelled | Step::ManageChanged => &[],
-        // Booking it shows the confirmation; moving a booking to it, the manage pages.
-        Step::Offer => &[JOURNEY, MANAGE],
+        Step::ManageBooking if alerts => &[MANAGE, JOURNEY],
+        // A time held for the patient: taking it shows the confirmation, or moves a booking.
+        Step::Offer | Step::AlertSet => &[JOURNEY, MANAGE],
+        Step::Confirmation => &[],
+        step if chunk_of(step) == MANAGE => &[MANAGE],
         _ => &[JOURNEY],
     }
 }
@@ -151,9 +133,7 @@ pub fn load_chunk(i: usize) -> Pin<Box<dyn Future<Output = Result<Pages, LoadErr
         match i {
             JOURNEY => journey().await,
             MANAGE => manage().await,
-            ALERTS => alerts().await,
-            WELSH => welsh().await,
-            _ => info().await,
+            _ => welsh().await,
         }
     })
 }
@@ -220,6 +200,13 @@ welsh_chunk!(welsh_sync);
 
 chunk!(journey, |step| match step {
     Step::Confirmation => view! { <ConfirmationPage/> }.into_any(),
+    Step::Offer => view! { <OfferPage/> }.into_any(),
+    Step::AlertWhere
+    | Step::AlertBefore
+    | Step::AlertDetails
+    | Step::AlertCheck
+    | Step::AlertSet
+    | Step::AlertStop => view! { <AlertPage step=step/> }.into_any(),
     question => view! { <Question step=question/> }.into_any(),
 });
 
@@ -230,15 +217,7 @@ chunk!(manage, |step| match step {
     Step::ManageSlot => view! { <NewTimePage/> }.into_any(),
     Step::ManageCheck => view! { <NewTimeCheckPage/> }.into_any(),
     Step::ManageChanged => view! { <ChangedPage/> }.into_any(),
-    _ => view! { <FindBookingPage/> }.into_any(),
-});
-
-chunk!(alerts, |step| match step {
-    Step::Offer => view! { <OfferPage/> }.into_any(),
-    alert => view! { <AlertPage step=alert/> }.into_any(),
-});
-
-chunk!(info, |step| match step {
+    Step::ManageFind => view! { <FindBookingPage/> }.into_any(),
     Step::Accessibility => view! { <AccessibilityPage/> }.into_any(),
     // The start page of an SMS invite that is unknown or past its date.
     Step::Start => view! { <InviteExpiredPage/> }.into_any(),
@@ -253,7 +232,7 @@ fn Start() -> impl IntoView {
     let expired = Memo::new(move |_| state.invite_expired());
     move || {
         if expired.get() {
-            expect_context::<Chunks>().view(INFO, Step::Start)
+            expect_context::<Chunks>().view(MANAGE, Step::Start)
         } else {
             view! { <StartPage/> }.into_any()
         }
@@ -276,7 +255,7 @@ fn Question(step: Step) -> impl IntoView {
                 .into_any()
         }
         (_, Some(Err(_))) if state.invite_expired() => {
-            expect_context::<Chunks>().view(INFO, Step::Start)
+            expect_context::<Chunks>().view(MANAGE, Step::Start)
         }
         (_, Some(Err(error))) => {
             set_title(w.problem_title, true);

@@ -1,4 +1,4 @@
-//! Information pages: page not found and the accessibility statement (the `info` chunk).
+//! Information pages: page not found and the accessibility statement (in the `manage` chunk).
 
 use booking_domain::lang::S;
 
