@@ -4,7 +4,7 @@
 //  - slot rendering: a day of 200 times (GET /api/slots intercepted with contract-shaped JSON),
 //    show and switch days, median of 20, with and without 4x CPU throttling;
 //  - one whole booking: /api requests made, JS heap and wasm memory at the end.
-// Prints JSON on stdout.
+// Prints JSON on stdout (BENCH_ONLY=slots: only the slot page, as text).
 import { chromium } from 'playwright';
 
 const base = process.argv[2] || 'http://127.0.0.1:8097';
@@ -312,6 +312,13 @@ async function booking() {
   return { apiRequests: api.length, api, jsHeapUsed: heap.usedSize, jsHeapTotal: heap.totalSize, wasmMemory };
 }
 
+// BENCH_ONLY=slots: the slot page alone (while working on it; `make bench` runs everything).
+if (process.env.BENCH_ONLY === 'slots') {
+  const slots = [await slotRendering(1), await slotRendering(4)];
+  await browser.close();
+  for (const s of slots) console.log(`${s.throttle}x CPU: show ${s.showMs.toFixed(1)} ms, switch ${s.switchMs.toFixed(1)} ms, of it script ${s.switchScriptMs.toFixed(1)} ms, a frame alone ${s.emptyFrameMs.toFixed(1)} ms`);
+  process.exit(0);
+}
 const out = { firstLoad: await firstLoad() };
 out.slots = [await slotRendering(1), await slotRendering(4)];
 out.next = [await nextQuestion(1), await nextQuestion(4)];

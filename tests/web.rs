@@ -5,9 +5,12 @@ use std::sync::{Arc, Mutex};
 
 use booking_domain::api::{Client, Request, Response, Transport, TransportError};
 use booking_domain::journey::{Choices, Route, Step};
+use booking_domain::times::TimeRow;
 use booking_domain::validate::Field;
 use leptos::prelude::*;
-use nhs_booking::components::{Choice, DateInput, ErrorItem, ErrorSummary, Radios, TextInput};
+use nhs_booking::components::{
+    Choice, DateInput, ErrorItem, ErrorSummary, Radios, TextInput, Times,
+};
 use nhs_booking::config::Config;
 use nhs_booking::http::AnyTransport;
 use nhs_booking::App;
@@ -123,6 +126,160 @@ async fn radios_use_the_question_as_heading_and_report_the_choice() {
         .closest(".nhsb-form-group--error")
         .unwrap()
         .is_some());
+}
+
+/// A time's row as `booking_domain::times::time_rows` makes it.
+fn time_row(slot: &str, input: &str, time: &str, by_phone: bool) -> TimeRow {
+    let (mode, mode_class) = if by_phone {
+        ("By phone", "telephone")
+    } else {
+        ("In person", "in-person")
+    };
+    TimeRow {
+        slot: slot.into(),
+        input: input.into(),
+        name: format!(
+            "Monday 1 March 2027, {time}, {}, 45 minutes",
+            mode.to_lowercase()
+        ),
+        time: time.into(),
+        mode,
+        mode_class,
+        length: "45 minutes".into(),
+        checked: false,
+    }
+}
+
+/// The radios on show: (id, value, checked, the label's `for`, its words, the tag's data-mode).
+fn time_radios(root: &web_sys::Element) -> Vec<(String, String, bool, String, String, String)> {
+    let items = root.query_selector_all(".nhsb-times__item").unwrap();
+    (0..items.length())
+        .map(|i| {
+            let item: web_sys::Element = items.item(i).unwrap().unchecked_into();
+            let input: web_sys::HtmlInputElement =
+                query(&item, "input[type=radio][name=slot]").unchecked_into();
+            let label = query(&item, "label");
+            (
+                input.id(),
+                input.value(),
+                input.checked(),
+                label.get_attribute("for").unwrap_or_default(),
+                query(&label, ".nhsb-visually-hidden")
+                    .text_content()
+                    .unwrap(),
+                query(&label, ".nhsb-tag")
+                    .get_attribute("data-mode")
+                    .unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_new_day_rewrites_the_times_in_place_and_the_choice_stays_with_its_slot() {
+    let monday = [
+        vec![
+            time_row("a1", "slot", "9:00am", false),
+            time_row("a2", "slot-a2", "9:45am", true),
+        ],
+        vec![time_row("a3", "slot-a3", "2:00pm", false)],
+        vec![],
+    ];
+    let tuesday = [
+        vec![time_row("b1", "slot", "10:00am", true)],
+        vec![],
+        vec![
+            time_row("b2", "slot-b2", "6:00pm", false),
+            time_row("b3", "slot-b3", "6:45pm", false),
+        ],
+    ];
+    let rows = RwSignal::new(monday.clone());
+    let selected = RwSignal::new(Some("a2".to_string()));
+    let error = RwSignal::new(None::<String>);
+    let root = mount(move || view! { <Times rows=rows selected=selected error=error/> });
+    tick().await;
+    let name = |t: &str, mode: &str| format!("Monday 1 March 2027, {t}, {mode}, 45 minutes");
+    let radio = |id: &str, value: &str, checked: bool, t: &str, mode: &str, class: &str| {
+        (
+            id.to_string(),
+            value.to_string(),
+            checked,
+            id.to_string(),
+            name(t, mode),
+            class.to_string(),
+        )
+    };
+    assert_eq!(
+        time_radios(&root),
+        vec![
+            radio("slot", "a1", false, "9:00am", "in person", "in-person"),
+            radio("slot-a2", "a2", true, "9:45am", "by phone", "telephone"),
+            radio("slot-a3", "a3", false, "2:00pm", "in person", "in-person"),
+        ]
+    );
+    let groups = root.query_selector_all("fieldset").unwrap();
+    let hidden = |i: u32| {
+        groups
+            .item(i)
+            .unwrap()
+            .unchecked_into::<web_sys::Element>()
+            .has_attribute("hidden")
+    };
+    assert_eq!(
+        (hidden(0), hidden(1), hidden(2)),
+        (false, false, true),
+        "an empty evening is hidden"
+    );
+    let first = query(&root, ".nhsb-times__item");
+
+    // The patient chooses a time: the choice is reported and the radio before is let go.
+    query(&root, "#slot-a3")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    tick().await;
+    assert_eq!(selected.get_untracked().as_deref(), Some("a3"));
+    assert_eq!(time_radios(&root).iter().filter(|r| r.2).count(), 1);
+
+    // Another day: the same elements show its times, rows added or removed by part of the day.
+    rows.set(tuesday);
+    tick().await;
+    assert_eq!(
+        time_radios(&root),
+        vec![
+            radio("slot", "b1", false, "10:00am", "by phone", "telephone"),
+            radio("slot-b2", "b2", false, "6:00pm", "in person", "in-person"),
+            radio("slot-b3", "b3", false, "6:45pm", "in person", "in-person"),
+        ]
+    );
+    assert!(
+        first.is_same_node(Some(&query(&root, ".nhsb-times__item"))),
+        "the first row is kept"
+    );
+    assert_eq!((hidden(0), hidden(1), hidden(2)), (false, true, false));
+    assert_eq!(
+        root.query_selector_all(".nhsb-times__item")
+            .unwrap()
+            .length(),
+        3
+    );
+
+    // Back to the first day: the time chosen there is chosen again.
+    rows.set(monday);
+    tick().await;
+    assert_eq!(
+        time_radios(&root)
+            .iter()
+            .map(|r| (r.1.as_str(), r.2))
+            .collect::<Vec<_>>(),
+        vec![("a1", false), ("a2", false), ("a3", true)]
+    );
+
+    error.set(Some("Select a time".into()));
+    tick().await;
+    assert_eq!(
+        query(&root, "#slot-error").text_content().unwrap(),
+        "Error: Select a time"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -42,7 +42,7 @@ pub use problem::{no_connection, ApiProblem, Problem, ProblemWithWayOn};
 pub use radios::{Choice, Radios};
 pub use reference_form::{ReferenceAndDob, WaysOn};
 pub use single_choice::SingleChoiceQuestion;
-pub use slot_picker::SlotPicker;
+pub use slot_picker::{SlotPicker, Times};
 pub use summary_list::SummaryList;
 pub use taken::TakenTimes;
 

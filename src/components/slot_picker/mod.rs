@@ -3,6 +3,7 @@
 //! are fetched as the patient moves on. Used to book and to move a booking.
 
 mod times;
+pub use times::Times;
 
 use booking_domain::api::ApiError;
 use booking_domain::browse::{day_index, has_later_day, SlotBrowser, SlotSearch};
@@ -12,6 +13,7 @@ use booking_domain::journey::Step;
 use booking_domain::lang::{around, fill};
 use booking_domain::model::Slot;
 use booking_domain::schedule::{self, Day};
+use booking_domain::times::time_rows;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -19,7 +21,6 @@ use super::{ApiProblem, BackLink, ErrorItem, ErrorSummary, Loading, PhoneNumber,
 use crate::browser::{device_minutes_east, focus_heading, now, set_title};
 use crate::state::AppState;
 use crate::words::times::words;
-use times::Times;
 
 #[component]
 pub fn SlotPicker(
@@ -69,6 +70,10 @@ pub fn SlotPicker(
     let index =
         Memo::new(move |_| days.with(|d| day_index(d, state.route.with(|r| r.choices.date))));
     let day = ShownDay { days, index };
+    let rows = Memo::new(move |_| {
+        let locality = locality_name.get().unwrap_or_default();
+        day.with(|d| time_rows(d, &locality)).unwrap_or_default()
+    });
     let selected = RwSignal::new(chosen.map(|id| id.0));
     let error = RwSignal::new(None::<String>);
     let announcement = RwSignal::new(String::new());
@@ -201,7 +206,7 @@ pub fn SlotPicker(
                 </button>
             </div>
             <DayPicker days=days selected=index on_pick=Callback::new(show_day)/>
-            <Times day=day locality=locality_name selected=selected error=error/>
+            <Times rows=rows selected=selected error=error/>
             {move || loading.get().then(|| view! { <Loading label=w.loading_more/> })}
             <button class="nhsb-button" type="submit">{w.continue_button}</button>
             {alert_link(w.earlier_alert_lead, w.earlier_alert_link)}

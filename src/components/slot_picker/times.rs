@@ -1,78 +1,52 @@
-use booking_domain::times::{time_rows, TimeRow, PARTS};
+use booking_domain::times::{TimeRow, PARTS};
 use leptos::prelude::*;
-use leptos::tachys::view::{Mountable, Render};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, Text};
 
-use super::ShownDay;
 use crate::words::times::words;
 
-/// The times of one day as radios, each named in full for screen readers
-/// ("Monday 29 March 2027, 9:15am, in person, Hinchingbrooke Hospital, 45 minutes").
+/// The times of one day (by part of the day, `booking_domain::times::time_rows`) as radios,
+/// each named in full for screen readers ("Monday 29 March 2027, 9:15am, in person,
+/// Hinchingbrooke Hospital, 45 minutes").
 ///
-/// Rows stay in place from day to day: row *i* of a part of the day shows that part's *i*-th
-/// time through a signal of its own, so a new day rewrites the words of the rows already there
-/// and adds or removes only the difference in number. Measured with 200 times (BENCHMARKS.md):
-/// rebuilding every row took ~20 ms of script per day; rendering over the old rows position by
-/// position took 34 ms (component erasure makes each element drop and re-set all its
-/// attributes); this takes ~10 ms.
+/// Rows stay in place from day to day: a new day writes, into the rows already there, only the
+/// words and attributes that differ, and adds or removes rows only for the difference in number.
+/// The rows are the browser's own elements, written directly, not views: a day can have
+/// hundreds of times, and each reactive piece costs on every switch. Measured with 200 times
+/// (BENCHMARKS.md, "Day switch"): rebuilding every row took ~20 ms of script per day; nine
+/// reactive attributes and texts per row kept in place ~6 ms (21 ms at 4× CPU); writing the
+/// elements directly, see there.
 #[component]
 pub fn Times(
-    day: ShownDay,
-    locality: Signal<Option<String>>,
+    #[prop(into)] rows: Signal<[Vec<TimeRow>; 3]>,
     selected: RwSignal<Option<String>>,
     error: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let rows = Memo::new(move |_| {
-        let locality = locality.get().unwrap_or_default();
-        day.with(|d| time_rows(d, &locality)).unwrap_or_default()
-    });
-    let current = move |k: usize, i: usize| {
-        let mut row = rows
-            .with_untracked(|r| r[k].get(i).cloned())
-            .unwrap_or_default();
-        row.checked = selected.with_untracked(|s| s.as_deref() == Some(row.slot.as_str()));
-        row
-    };
     let lists: [NodeRef<leptos::html::Div>; 3] = Default::default();
-    // The rows on show, per part of the day, each with the signal it reads and the owner of its
-    // reactive parts (a child of this component's, so they live until a row is removed).
-    let shown = StoredValue::new_local(<[Vec<ShownRow>; 3]>::default());
-    let owner = Owner::current().unwrap_or_default();
-    // A new day or a new choice: rewrite the rows that changed, then add or remove rows at the
-    // end. `For` keyed by position does the same at the same speed, for 3.7 KB more brotli
-    // (220.8 against 217.1 KB when measured; BENCHMARKS.md, "Day switch and dates").
+    // The rows on show, per part of the day.
+    let shown = StoredValue::new_local(<[Vec<RowNodes>; 3]>::default());
+    // A new day or a new choice: rewrite what changed, then add or remove rows at the end.
     Effect::new(move |_| {
-        rows.track();
-        selected.track();
-        for (k, list) in lists.iter().enumerate() {
-            let Some(parent) = list.get() else { continue };
-            let count = rows.with_untracked(|r| r[k].len());
-            shown.update_value(|shown| {
-                let rows = &mut shown[k];
-                for (i, row) in rows.iter().enumerate().take(count) {
-                    let new = current(k, i);
-                    if row.signal.with_untracked(|old| *old != new) {
-                        row.signal.set(new);
+        let chosen = selected.get();
+        rows.with(|rows| {
+            for (k, list) in lists.iter().enumerate() {
+                let Some(parent) = list.get() else { continue };
+                shown.update_value(|shown| {
+                    let nodes = &mut shown[k];
+                    while nodes.len() > rows[k].len() {
+                        if let Some(row) = nodes.pop() {
+                            row.item.remove();
+                        }
                     }
-                }
-                while rows.len() > count {
-                    if let Some(mut row) = rows.pop() {
-                        row.view.unmount();
-                        row.owner.cleanup();
+                    while nodes.len() < rows[k].len() {
+                        nodes.push(RowNodes::new(&parent));
                     }
-                }
-                while rows.len() < count {
-                    let signal = ArcRwSignal::new(current(k, rows.len()));
-                    let row_owner = owner.child();
-                    let mut view = row_owner.with(|| time_row(signal.clone()).build());
-                    view.mount(&parent, None);
-                    rows.push(ShownRow {
-                        signal,
-                        owner: row_owner,
-                        view: Box::new(view),
-                    });
-                }
-            });
-        }
+                    for (nodes, row) in nodes.iter_mut().zip(&rows[k]) {
+                        nodes.show(row, chosen.as_deref() == Some(row.slot.as_str()));
+                    }
+                });
+            }
+        });
     });
     let group = move |k: usize| {
         // An empty part of the day is hidden (out of sight and of the accessibility tree).
@@ -98,34 +72,116 @@ pub fn Times(
     }
 }
 
-struct ShownRow {
-    signal: ArcRwSignal<TimeRow>,
-    owner: Owner,
-    view: Box<dyn Mountable>,
+/// One time's elements, and what they show now (so only what differs is written):
+///
+/// ```html
+/// <div class="nhsb-radios__item nhsb-times__item">
+///   <input class="nhsb-radios__input" type="radio" name="slot" id="…" value="…">
+///   <label class="nhsb-label nhsb-radios__label nhsb-times__label" for="…">
+///     <span class="nhsb-visually-hidden">the full name</span>
+///     <span aria-hidden="true">
+///       <span class="nhsb-times__time">9:15am</span>
+///       <span class="nhsb-tag" data-mode="in-person">In person</span>
+///       <span class="nhsb-times__length">45 minutes</span>
+///     </span>
+///   </label>
+/// </div>
+/// ```
+///
+/// One hidden full name, and the visible words hidden from screen readers: separate hidden
+/// pieces would be read with stray pauses.
+struct RowNodes {
+    item: Element,
+    input: HtmlInputElement,
+    label: Element,
+    name: Text,
+    time: Text,
+    tag: Element,
+    mode: Text,
+    length: Text,
+    shown: TimeRow,
 }
 
-/// One time: a radio and its label, reading everything from the row's signal.
-fn time_row(row: ArcRwSignal<TimeRow>) -> impl Render {
-    let (checked, mode_class, mode) = (row.clone(), row.clone(), row.clone());
-    let text = move |f: fn(&TimeRow) -> String| {
-        let row = row.clone();
-        move || row.with(f)
-    };
-    view! {
-        <div class="nhsb-radios__item nhsb-times__item">
-            <input class="nhsb-radios__input" type="radio" name="slot"
-                id=text(|r| r.input.clone()) value=text(|r| r.slot.clone())
-                prop:checked=move || checked.with(|r| r.checked)/>
-            // One hidden full name, and the visible words hidden from screen
-            // readers: separate hidden pieces would be read with stray pauses.
-            <label class="nhsb-label nhsb-radios__label nhsb-times__label" for=text(|r| r.input.clone())>
-                <span class="nhsb-visually-hidden">{text(|r| r.name.clone())}</span>
-                <span aria-hidden="true">
-                    <span class="nhsb-times__time">{text(|r| r.time.clone())}</span>
-                    <span class="nhsb-tag" data-mode=move || mode_class.with(|r| r.mode_class)>{move || mode.with(|r| r.mode)}</span>
-                    <span class="nhsb-times__length">{text(|r| r.length.clone())}</span>
-                </span>
-            </label>
-        </div>
+impl RowNodes {
+    /// A row with nothing in it yet, appended to `list`.
+    fn new(list: &Element) -> Self {
+        let document = document();
+        let element = |parent: &Element, tag: &str, class: &str| {
+            let e = document.create_element(tag).expect("an element");
+            if !class.is_empty() {
+                e.set_class_name(class);
+            }
+            let _ = parent.append_child(&e);
+            e
+        };
+        let text = |parent: &Element| {
+            let t = document.create_text_node("");
+            let _ = parent.append_child(&t);
+            t
+        };
+        let item = element(list, "div", "nhsb-radios__item nhsb-times__item");
+        let input: HtmlInputElement =
+            element(&item, "input", "nhsb-radios__input").unchecked_into();
+        input.set_type("radio");
+        input.set_name("slot");
+        let label = element(
+            &item,
+            "label",
+            "nhsb-label nhsb-radios__label nhsb-times__label",
+        );
+        let name = text(&element(&label, "span", "nhsb-visually-hidden"));
+        let visible = element(&label, "span", "");
+        let _ = visible.set_attribute("aria-hidden", "true");
+        let time = text(&element(&visible, "span", "nhsb-times__time"));
+        let tag = element(&visible, "span", "nhsb-tag");
+        let mode = text(&tag);
+        let length = text(&element(&visible, "span", "nhsb-times__length"));
+        RowNodes {
+            item,
+            input,
+            label,
+            name,
+            time,
+            tag,
+            mode,
+            length,
+            shown: TimeRow::default(),
+        }
+    }
+
+    /// Shows `row`, writing only what differs from what is on show.
+    fn show(&mut self, row: &TimeRow, checked: bool) {
+        let old = &mut self.shown;
+        if old.input != row.input {
+            self.input.set_id(&row.input);
+            let _ = self.label.set_attribute("for", &row.input);
+            old.input.clone_from(&row.input);
+        }
+        if old.slot != row.slot {
+            self.input.set_value(&row.slot);
+            old.slot.clone_from(&row.slot);
+        }
+        for (text, old, new) in [
+            (&self.name, &mut old.name, &row.name),
+            (&self.time, &mut old.time, &row.time),
+            (&self.length, &mut old.length, &row.length),
+        ] {
+            if old != new {
+                text.set_data(new);
+                old.clone_from(new);
+            }
+        }
+        if old.mode != row.mode {
+            self.mode.set_data(row.mode);
+            old.mode = row.mode;
+        }
+        if old.mode_class != row.mode_class {
+            let _ = self.tag.set_attribute("data-mode", row.mode_class);
+            old.mode_class = row.mode_class;
+        }
+        // The radio's own state: the patient may have changed it since it was last written.
+        if self.input.checked() != checked {
+            self.input.set_checked(checked);
+        }
     }
 }
