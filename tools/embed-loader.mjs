@@ -263,9 +263,7 @@ if (/<script\b/.test(html) || /\brel=["']?(?:modulepreload|preload)\b/.test(html
   process.exit(1);
 }
 const base = process.env.TRUNK_PUBLIC_URL || '/';
-// Low priority: the shell paints without it (it waits for that paint before fetching the
-// wasm), and a browser, or Lighthouse's simulation, need not hold the first paint for it.
-html = html.replace('</head>', `<script type=module fetchpriority=low src="${base}booking.js"></script>\n</head>`);
+html = html.replace('</head>', `<script type=module src="${base}booking.js"></script>\n</head>`);
 fs.unlinkSync(path.join(dir, js));
 fs.unlinkSync(path.join(dir, splitFile));
 
