@@ -12,6 +12,7 @@ import {
   continueButton,
   expect,
   expectPage,
+  h1,
   openStart,
   startNow,
   test,
@@ -91,6 +92,13 @@ for (const [what, fault] of [
     const main = page.getByRole('main');
     await expect(main.getByRole('link', { name: PHONE })).toHaveAttribute('href', `tel:${PHONE.replace(/ /g, '')}`);
     await expect(tryAgainButton(page)).toBeVisible();
+    // Nothing asks again behind the patient's back (the page's prefetch did, which swapped this
+    // page for "Loading" and back and lost its focus): after the frames in which a prefetch
+    // starts, the heading still has focus and the chunk was not asked for again.
+    const failedAsks = chunks().filter((c) => c === 'journey').length;
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))));
+    await expect(h1(page)).toBeFocused();
+    expect(chunks().filter((c) => c === 'journey').length, 'asked again without Try again').toBe(failedAsks);
     // Still failing: Try again asks again and shows the same page.
     const asked = chunks().filter((c) => c === 'journey').length;
     await tryAgainButton(page).click();

@@ -81,6 +81,15 @@ impl Chunks {
         });
     }
 
+    /// Starts loading chunk `i` ahead of need, unless it has been asked for already. A failed
+    /// load is asked again by its page or its Try again, never behind the patient's back: that
+    /// would swap the problem page on show for "Loading" and back, and lose its focus.
+    pub fn prefetch(self, i: usize) {
+        if matches!(self.loads.with_value(|l| l[i]).get_untracked(), Load::Idle) {
+            self.load(i);
+        }
+    }
+
     /// The page for `step` from chunk `i`: loading, the page, or the problem page.
     pub fn view(self, i: usize, step: Step) -> AnyView {
         self.view_with(i, step, false)

@@ -68,7 +68,7 @@ pub fn page(step: Step) -> AnyView {
             move || {
                 prefetch(step, alerts_offered(state))
                     .iter()
-                    .for_each(|&i| chunks.load(i))
+                    .for_each(|&i| chunks.prefetch(i))
             },
             std::time::Duration::ZERO,
         )
