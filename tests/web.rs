@@ -146,7 +146,6 @@ fn time_row(slot: &str, input: &str, time: &str, by_phone: bool) -> TimeRow {
         mode,
         mode_class,
         length: "45 minutes".into(),
-        checked: false,
     }
 }
 

@@ -21,7 +21,6 @@ pub struct TimeRow {
     /// The mode as a CSS hook (`data-mode`) for the tag's colour.
     pub mode_class: &'static str,
     pub length: String,
-    pub checked: bool,
 }
 
 fn mode_class(mode: Mode) -> &'static str {
@@ -47,7 +46,6 @@ fn row(slot: &Slot, index: usize, locality: &str) -> TimeRow {
         mode: format::mode_label(slot.mode),
         mode_class: mode_class(slot.mode),
         length,
-        checked: false,
     }
 }
 
@@ -131,11 +129,6 @@ mod tests {
         );
         assert_eq!(evening[0].length, "1 hour");
         assert_eq!(evening[0].mode, "Video call");
-        assert!(rows_unchecked(&[morning, afternoon, evening]));
-    }
-
-    fn rows_unchecked(parts: &[Vec<TimeRow>]) -> bool {
-        parts.iter().flatten().all(|r| !r.checked)
     }
 
     #[test]
