@@ -216,6 +216,13 @@ async fn a_new_day_rewrites_the_times_in_place_and_the_choice_stays_with_its_slo
             radio("slot-a3", "a3", false, "2:00pm", "in person", "in-person"),
         ]
     );
+    // The browser keeps no state of its own for the times (the app keeps the choice): without
+    // this, each day written into the URL made Chromium read every radio (BENCHMARKS.md).
+    let radios = root.query_selector_all("input[name=slot]").unwrap();
+    assert!((0..radios.length()).all(|i| {
+        let radio: web_sys::Element = radios.item(i).unwrap().unchecked_into();
+        radio.get_attribute("autocomplete").as_deref() == Some("off")
+    }));
     let groups = root.query_selector_all("fieldset").unwrap();
     let hidden = |i: u32| {
         groups

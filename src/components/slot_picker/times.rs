@@ -76,7 +76,7 @@ pub fn Times(
 ///
 /// ```html
 /// <div class="nhsb-radios__item nhsb-times__item">
-///   <input class="nhsb-radios__input" type="radio" name="slot" id="…" value="…">
+///   <input class="nhsb-radios__input" type="radio" name="slot" autocomplete="off" id="…" value="…">
 ///   <label class="nhsb-label nhsb-radios__label nhsb-times__label" for="…">
 ///     <span class="nhsb-visually-hidden">the full name</span>
 ///     <span aria-hidden="true">
@@ -124,6 +124,11 @@ impl RowNodes {
             element(&item, "input", "nhsb-radios__input").unchecked_into();
         input.set_type("radio");
         input.set_name("slot");
+        // The browser does not keep this radio's state for a history entry: the app keeps the
+        // choice itself, and Chromium otherwise reads every radio's state on each
+        // `history.replaceState`, which writes the day into the URL: with 200 times that was
+        // 3.6 ms of a day switch at 4x CPU (BENCHMARKS.md, "Day switch").
+        input.set_autocomplete("off");
         let label = element(
             &item,
             "label",
