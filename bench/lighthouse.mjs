@@ -1,6 +1,7 @@
 // Lighthouse (performance only, default mobile emulation and simulated throttling) on headless
 // system Chromium: the median of N runs for each URL. Prints JSON on stdout.
 //   node bench/lighthouse.mjs RUNS URL...
+// LH_THROTTLING=devtools: applied throttling instead (the load really slowed, times observed).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,7 +33,7 @@ for (const url of urls) {
   for (let i = 0; i < RUNS; i++) {
     const file = path.join(os.tmpdir(), `nhsb-lh-${process.pid}-${i}.json`);
     try {
-      execFileSync(bin, [url, '--output=json', `--output-path=${file}`, '--only-categories=performance',
+      execFileSync(bin, [url, '--output=json', `--output-path=${file}`, '--only-categories=performance', ...(process.env.LH_THROTTLING ? [`--throttling-method=${process.env.LH_THROTTLING}`] : []),
         '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage', '--quiet'],
       { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'pipe'], timeout: 180_000 });
       const lhr = JSON.parse(fs.readFileSync(file, 'utf8'));
