@@ -6,9 +6,11 @@
 // unless the page already links it, and after the first paint starts the app with the hashed
 // .wasm, every URL resolved relative to booking.js itself (import.meta.url), so the app can
 // live on any origin or path. It defines one global, window.NHSBooking = { version }.
+// It is minified (esbuild): the first load's script, 66 KB → 31 KB raw, 11.1 → 7.9 KB brotli.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { transformSync } from 'esbuild';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) {
@@ -253,7 +255,15 @@ ${merged}
   }
 }
 `;
-fs.writeFileSync(path.join(dir, 'booking.js'), loader);
+// Minified as it is (no syntax lowered: the browsers that run the wasm run this). The glue's
+// object of imports names one module three times (esbuild warns; the meaning is kept).
+const minified = transformSync(loader, {
+  minify: true,
+  format: 'esm',
+  legalComments: 'none',
+  banner: `/* NHS booking ${version}: written by tools/embed-loader.mjs (EMBEDDING.md) */`,
+}).code;
+fs.writeFileSync(path.join(dir, 'booking.js'), minified);
 
 // The standalone page loads the app with booking.js (no inline script: a strict CSP).
 const indexPath = path.join(dir, 'index.html');
