@@ -78,10 +78,107 @@ for (const file of modules) {
   loader = loader.replaceAll(url, `"./${name}"`);
   write(name, bytes);
 }
-const main = optimise(path.join(out, 'bg', 'nhs-booking_bg.wasm'));
+const [main, glue] = shortImportNames(
+  optimise(path.join(out, 'bg', 'nhs-booking_bg.wasm')),
+  fs.readFileSync(path.join(out, 'bg', 'nhs-booking.js'), 'utf8'),
+);
 const mainName = `nhs-booking-${hash(main)}_bg.wasm`;
 write(mainName, main);
-const glue = fs.readFileSync(path.join(out, 'bg', 'nhs-booking.js'), 'utf8');
 write(`nhs-booking-${hash(glue)}.js`, glue);
 write('nhs-booking-split.js', loader);
 console.log(`build-wasm: ${mainName} and ${modules.length} chunk modules`);
+
+/**
+ * The main module's imports from the glue get short names ("$a", "$b", … "$aa", …) in the module
+ * and in the glue alike. wasm-bindgen names each one after the JS it calls plus a 16-digit hash
+ * (`__wbg_instanceof_Error_74e3cca0c4a69161`), written in both files: ~190 of them, 2.9 KB of
+ * the main module and ~1 KB of booking.js after brotli, on the first load. (wasm-opt's
+ * `--minify-imports` renames every import, the chunk loader's too, and only prints the map;
+ * this renames only what the glue defines once, and checks it.)
+ */
+function shortImportNames(wasm, glue) {
+  const glueModule = './nhs-booking_bg.js';
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = wasm[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value;
+  };
+  const encode = (n) => {
+    const bytes = [];
+    do {
+      let byte = n & 0x7f;
+      n = Math.floor(n / 128);
+      if (n) byte |= 0x80;
+      bytes.push(byte);
+    } while (n);
+    return Buffer.from(bytes);
+  };
+  const name = () => {
+    const length = leb();
+    at += length;
+    return wasm.subarray(at - length, at).toString('utf8');
+  };
+  const limits = () => {
+    const flags = wasm[at++];
+    leb();
+    if (flags & 1) leb();
+  };
+  while (at < wasm.length) {
+    const header = at;
+    const id = wasm[at++];
+    const size = leb();
+    const start = at;
+    if (id !== 2) {
+      at = start + size;
+      continue;
+    }
+    const count = leb();
+    const parts = [encode(count)];
+    const short = (i) => {
+      const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+      let s = '';
+      do {
+        s = letters[i % letters.length] + s;
+        i = Math.floor(i / letters.length) - 1;
+      } while (i >= 0);
+      return s;
+    };
+    let renamed = 0;
+    for (let i = 0; i < count; i++) {
+      const module = name();
+      let field = name();
+      const from = at;
+      const kind = wasm[at++];
+      if (kind === 0) leb(); // function: its type
+      else if (kind === 1) { at++; limits(); } // table: element type, limits
+      else if (kind === 2) limits(); // memory
+      else if (kind === 3) at += 2; // global: value type, mutability (one byte each for MVP types)
+      else if (kind === 4) { at++; leb(); } // tag
+      else throw new Error(`build-wasm: import kind ${kind} not known`);
+      const desc = wasm.subarray(from, at);
+      // Only a name the glue defines exactly once, as a key of its imports object.
+      const key = new RegExp(`\\b${field}\\b`, 'g');
+      if (module === glueModule && /^__wbg(?:_|\w)*$/.test(field) && (glue.match(key) || []).length === 1 && glue.includes(`${field}: `)) {
+        const to = `$${short(renamed++)}`;
+        if (glue.includes(`${to}:`)) throw new Error(`build-wasm: the glue already has a key ${to}`);
+        glue = glue.replace(`${field}: `, `${to}: `);
+        field = to;
+      }
+      const m = Buffer.from(module);
+      const f = Buffer.from(field);
+      parts.push(encode(m.length), m, encode(f.length), f, desc);
+    }
+    if (at !== start + size) throw new Error('build-wasm: the import section was not read to its end');
+    const body = Buffer.concat(parts);
+    console.log(`build-wasm: ${renamed} of ${count} imports named short (${size} -> ${body.length} B)`);
+    return [Buffer.concat([wasm.subarray(0, header), Buffer.from([2]), encode(body.length), body, wasm.subarray(start + size)]), glue];
+  }
+  throw new Error('build-wasm: the main module has no import section');
+}
