@@ -14,6 +14,14 @@ pub fn Layout(children: Children) -> impl IntoView {
     let state = expect_context::<AppState>();
     let w = words();
     let (call, after_call) = around(w.call, "phone");
+    // Only while booking (and on the urgent advice, whose answers a shared device should not
+    // keep): there are answers to delete. A memo, so "Start again" is made again only when
+    // this changes, not on every new URL (each day of times is one).
+    let booking = Memo::new(move |_| {
+        state
+            .route
+            .with(|r| QUESTIONS.contains(&r.step) || r.step == Step::Urgent)
+    });
     view! {
         <a class="nhsb-skip-link" href="#nhsb-main"
             on:click=move |ev| {
@@ -44,10 +52,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <PhoneNumber class="nhsb-footer__link"/> {after_call}
                 </p>
                 <ul class="nhsb-footer__list">
-                    // Only while booking (and on the urgent advice, whose answers a shared
-                    // device should not keep): there are answers to delete.
-                    {move || state.route.with(|r| QUESTIONS.contains(&r.step) || r.step == Step::Urgent)
-                        .then(|| view! { <li><StartAgain/></li> })}
+                    {move || booking.get().then(|| view! { <li><StartAgain/></li> })}
                     <li><StepLink to=Step::ManageFind class="nhsb-footer__link">{w.change_or_cancel}</StepLink></li>
                     <li><StepLink to=Step::Accessibility class="nhsb-footer__link">{w.accessibility}</StepLink></li>
                 </ul>
