@@ -107,6 +107,31 @@ test('the invite message names the clinician even when the invite arrives before
   );
 });
 
+test('an invite that answers late still skips what it answers: a question answered before it arrives waits for it', async ({ page }) => {
+  const paths = pathsSeen(page);
+  // The invite is answered 2 s after it is asked (a slow API), after the patient has
+  // pressed Start now (and answered the urgent-symptoms question, when a 1.1 API asks it).
+  let asked!: () => void;
+  const inviteAsked = new Promise<void>((resolve) => (asked = resolve));
+  await page.route(
+    (url) => url.pathname.startsWith('/api/invites/'),
+    async (route) => {
+      asked();
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await route.continue();
+    },
+  );
+  await openStart(page, `?invite=${INVITE.followUp}`);
+  await inviteAsked;
+  await expect(inviteNotice(page), 'the invite has not answered yet').toHaveCount(0);
+  await startNow(page);
+  await passScreening(page, HEADINGS.start);
+  // Service and band come from the invite: the place is the first question, as when it
+  // answered first.
+  await expectPage(page, HEADINGS.location);
+  expect(paths.filter((p) => p === '/service' || p === '/clinician'), 'the questions the invite answers are never shown').toEqual([]);
+});
+
 test('an invite with a window (K9W3TB, today+7 to today+35): only times inside it are offered', async ({ page, demo, request }) => {
   const { today } = await demo.reset();
   const invite = await apiInvite(request, INVITE.windowed);

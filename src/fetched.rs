@@ -59,6 +59,11 @@ impl<T: Clone + Send + Sync + 'static> Fetched<T> {
         self.refetch();
     }
 
+    /// A fetch has been started (`start`); it may have answered.
+    pub fn started(&self) -> bool {
+        self.load.with_value(Option::is_some)
+    }
+
     /// What has arrived (tracked), `None` while fetching.
     pub fn get(&self) -> Option<Result<T, ApiError>> {
         self.value.get()

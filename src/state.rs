@@ -26,6 +26,10 @@ pub struct Localities {
     pub list: Vec<Locality>,
 }
 
+/// How long "Continue" (or Start now) waits for an SMS invite still being fetched before going
+/// on without it (`AppState::go_on`).
+const INVITE_WAIT_MS: u64 = 4000;
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub config: &'static Config,
@@ -251,8 +255,38 @@ impl AppState {
         self.router().go_to(step, false);
     }
 
-    /// Goes to the first question still to answer.
+    /// Goes to the first question still to answer. While the SMS invite in the URL is being
+    /// fetched, once it has answered (for at most `INVITE_WAIT_MS`): it fixes the service,
+    /// clinician and place, so which question comes next depends on it (a patient who pressed
+    /// Start now before it arrived was asked for the service). Not if the patient has left the
+    /// page meanwhile.
     pub fn go_on(&self) {
+        let state = *self;
+        if !(state.invite.started() && state.invite.get_untracked().is_none()) {
+            return state.go_on_now();
+        }
+        let from = state.route.get_untracked();
+        let gone = std::rc::Rc::new(std::cell::Cell::new(false));
+        let go = move || {
+            if !gone.replace(true) && state.route.with_untracked(|r| *r == from) {
+                state.go_on_now();
+            }
+        };
+        let answered = go.clone();
+        Effect::new(move |done: Option<bool>| {
+            if done == Some(true) {
+                return true;
+            }
+            if state.invite.get().is_none() {
+                return false;
+            }
+            answered();
+            true
+        });
+        set_timeout(go, std::time::Duration::from_millis(INVITE_WAIT_MS));
+    }
+
+    fn go_on_now(&self) {
         self.settle();
         self.go_to(self.draft.with_untracked(BookingDraft::first_unanswered));
     }
