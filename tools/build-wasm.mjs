@@ -164,8 +164,8 @@ function shortImportNames(wasm, glue) {
       else throw new Error(`build-wasm: import kind ${kind} not known`);
       const desc = wasm.subarray(from, at);
       // Only a name the glue defines exactly once, as a key of its imports object.
-      const key = new RegExp(`\\b${field}\\b`, 'g');
-      if (module === glueModule && /^__wbg(?:_|\w)*$/.test(field) && (glue.match(key) || []).length === 1 && glue.includes(`${field}: `)) {
+      const once = () => (glue.match(new RegExp(`\\b${field}\\b`, 'g')) || []).length === 1;
+      if (module === glueModule && /^__wbg\w*$/.test(field) && once() && glue.includes(`${field}: `)) {
         const to = `$${short(renamed++)}`;
         if (glue.includes(`${to}:`)) throw new Error(`build-wasm: the glue already has a key ${to}`);
         glue = glue.replace(`${field}: `, `${to}: `);
